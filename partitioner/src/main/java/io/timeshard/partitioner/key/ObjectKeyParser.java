@@ -1,0 +1,164 @@
+package io.timeshard.partitioner.key;
+
+import java.util.Optional;
+
+/**
+ * Parses {@code <topics.dir>/<topic>/<folder>/<topic>+<partition>+<startOffset><ext>}.
+ *
+ * <p>Partition and offset are read from the right of the file name, the last two {@code +} fields,
+ * because the topic may hold any legal topic character; both are parsed as numbers, since the
+ * partition is not padded and offsets longer than the pad width are written in full.
+ */
+public final class ObjectKeyParser {
+
+  private static final char FIELD_DELIM = '+';
+
+  private final String topicsPrefix;
+  private final String delim;
+  private final ExtensionTable extensions;
+
+  /**
+   * @param topicsDir the sink's {@code topics.dir}: empty, one level or several ({@code a/b})
+   * @param delim the sink's {@code directory.delim}
+   * @param extensions the recognised extensions
+   */
+  public ObjectKeyParser(String topicsDir, String delim, ExtensionTable extensions) {
+    if (delim == null || delim.isEmpty()) {
+      throw new IllegalArgumentException("directory delimiter must not be empty");
+    }
+    this.delim = delim;
+    this.extensions = extensions;
+    this.topicsPrefix = topicsPrefix(topicsDir, delim);
+  }
+
+  /** The key prefix under which topic folders sit: {@code topics/}, or empty. */
+  public static String topicsPrefix(String topicsDir, String delim) {
+    String dir = topicsDir == null ? "" : topicsDir;
+    while (dir.endsWith(delim)) {
+      dir = dir.substring(0, dir.length() - delim.length());
+    }
+    return dir.isEmpty() ? "" : dir + delim;
+  }
+
+  public String topicsPrefix() {
+    return topicsPrefix;
+  }
+
+  /** The prefix of one topic's folder: {@code topics/orders/}. */
+  public String topicPrefix(String topic) {
+    return topicsPrefix + topic + delim;
+  }
+
+  public String delimiter() {
+    return delim;
+  }
+
+  public KeyParse parse(String key) {
+    if (!key.startsWith(topicsPrefix)) {
+      return new KeyParse.Rejected(key, "not under topics.dir '" + topicsPrefix + "'");
+    }
+    String rest = key.substring(topicsPrefix.length());
+    int lastDelim = rest.lastIndexOf(delim);
+    if (lastDelim <= 0) {
+      return new KeyParse.Rejected(key, "no topic folder above the file name");
+    }
+    String fileName = rest.substring(lastDelim + delim.length());
+    String parentPath = rest.substring(0, lastDelim);
+
+    int offsetSep = fileName.lastIndexOf(FIELD_DELIM);
+    int partitionSep = offsetSep <= 0 ? -1 : fileName.lastIndexOf(FIELD_DELIM, offsetSep - 1);
+    if (partitionSep <= 0) {
+      return new KeyParse.Rejected(key, "file name is not <topic>+<partition>+<offset><ext>");
+    }
+    String fileTopic = fileName.substring(0, partitionSep);
+    String partitionText = fileName.substring(partitionSep + 1, offsetSep);
+    String tail = fileName.substring(offsetSep + 1);
+    int digits = leadingDigits(tail);
+    if (digits == 0 || !isDigits(partitionText)) {
+      return new KeyParse.Rejected(key, "partition or start offset is not a number");
+    }
+    Optional<Integer> partition = parseInt(partitionText);
+    Optional<Long> offset = parseLong(tail.substring(0, digits));
+    if (partition.isEmpty() || offset.isEmpty()) {
+      return new KeyParse.Rejected(key, "partition or start offset is out of range");
+    }
+
+    String suffix = tail.substring(digits);
+    Optional<ExtensionTable.Extension> extension = extensions.match(suffix);
+    if (extension.isEmpty()) {
+      return new KeyParse.Rejected(key, "unknown extension '" + suffix + "'");
+    }
+    String infix = suffix.substring(0, suffix.length() - extension.get().suffix().length());
+    Optional<ObjectRole> role = roleOf(infix);
+    if (role.isEmpty()) {
+      return new KeyParse.Rejected(key, "unknown extension '" + suffix + "'");
+    }
+
+    // The folder topic is normally the file's topic; reading it that way keeps topics whose names
+    // contain the delimiter intact. Otherwise the file sits in another topic's folder.
+    String folderTopic;
+    String folderPath;
+    if (parentPath.equals(fileTopic)) {
+      folderTopic = fileTopic;
+      folderPath = "";
+    } else if (parentPath.startsWith(fileTopic + delim)) {
+      folderTopic = fileTopic;
+      folderPath = parentPath.substring(fileTopic.length() + delim.length());
+    } else {
+      int topicEnd = parentPath.indexOf(delim);
+      folderTopic = topicEnd < 0 ? parentPath : parentPath.substring(0, topicEnd);
+      folderPath = topicEnd < 0 ? "" : parentPath.substring(topicEnd + delim.length());
+    }
+    return new KeyParse.Parsed(
+        new ObjectKey(
+            key,
+            folderTopic,
+            folderPath,
+            fileTopic,
+            partition.get(),
+            offset.get(),
+            role.get(),
+            extension.get()));
+  }
+
+  private static Optional<ObjectRole> roleOf(String infix) {
+    for (ObjectRole role : ObjectRole.values()) {
+      if (role.infix().equals(infix)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int leadingDigits(String s) {
+    int i = 0;
+    while (i < s.length() && isAsciiDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isDigits(String s) {
+    return !s.isEmpty() && leadingDigits(s) == s.length();
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static Optional<Integer> parseInt(String digits) {
+    try {
+      return Optional.of(Integer.parseInt(digits));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Long> parseLong(String digits) {
+    try {
+      return Optional.of(Long.parseLong(digits));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.timeshard.partitioner.layout;
+
+import io.timeshard.partitioner.PartitionerConfig;
+import io.timeshard.partitioner.PlanRequest;
+import io.timeshard.partitioner.RestorePartitioner;
+import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.key.ObjectKey;
+import io.timeshard.partitioner.key.ObjectKeyParser;
+import io.timeshard.partitioner.listing.ObjectLister;
+import io.timeshard.partitioner.time.TimeInterval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every layout shares: finding the topic folders, parsing keys, grouping objects into streams.
+ * A layout decides only how to list inside one topic's folder.
+ */
+public abstract class AbstractRestorePartitioner implements RestorePartitioner {
+
+  private static final Logger log = LoggerFactory.getLogger(AbstractRestorePartitioner.class);
+
+  private ObjectKeyParser parser;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    PartitionerConfig config = new PartitionerConfig(configs);
+    this.parser = config.keyParser();
+    configureLayout(config);
+  }
+
+  /** Reads the layout's own keys. */
+  protected void configureLayout(PartitionerConfig config) {}
+
+  protected ObjectKeyParser parser() {
+    if (parser == null) {
+      throw new IllegalStateException(getClass().getSimpleName() + " is not configured");
+    }
+    return parser;
+  }
+
+  @Override
+  public RestorePlan plan(ObjectLister lister, PlanRequest request) {
+    long started = System.nanoTime();
+    Listing listing = new Listing(lister);
+    PlanAssembler assembler = new PlanAssembler(parser(), request, this::bucketOf);
+    long pruned = 0;
+    for (String topic : topics(listing, request)) {
+      pruned += collectTopic(listing, parser().topicPrefix(topic), request.window(), assembler);
+    }
+    RestorePlan plan = assembler.build(listing.calls(), pruned);
+    log.debug(
+        "Planned {} partition streams, {} objects, {} bytes in {} ms: {}",
+        plan.streams().size(),
+        plan.objectCount(),
+        plan.bytes(),
+        (System.nanoTime() - started) / 1_000_000,
+        plan.stats());
+    return plan;
+  }
+
+  /**
+   * Lists one topic's folder and hands every object found to the assembler.
+   *
+   * @return how many folders were pruned without being listed
+   */
+  protected abstract long collectTopic(
+      Listing listing, String topicPrefix, TimeInterval window, PlanAssembler assembler);
+
+  /** The instants an object's folder covers; layouts without time folders have none. */
+  protected Optional<TimeInterval> bucketOf(ObjectKey key) {
+    return Optional.empty();
+  }
+
+  private List<String> topics(Listing listing, PlanRequest request) {
+    if (request.topics().names().isPresent()) {
+      return new ArrayList<>(new TreeSet<>(request.topics().names().get()));
+    }
+    String topicsPrefix = parser().topicsPrefix();
+    String delim = parser().delimiter();
+    List<String> topics = new ArrayList<>();
+    for (String folder : listing.list(topicsPrefix, delim, object -> {})) {
+      String topic = folder.substring(topicsPrefix.length());
+      if (topic.endsWith(delim)) {
+        topic = topic.substring(0, topic.length() - delim.length());
+      }
+      if (!topic.isEmpty() && request.topics().test(topic)) {
+        topics.add(topic);
+      }
+    }
+    topics.sort(null);
+    return topics;
+  }
+
+  /** Lists every object under a prefix, in as few pages as the store allows. */
+  protected static void listAll(Listing listing, String prefix, PlanAssembler assembler) {
+    listing.list(prefix, null, assembler::accept);
+  }
+}

@@ -1,0 +1,129 @@
+package io.timeshard.partitioner.time;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.joda.time.DateTimeFieldType;
+import org.joda.time.LocalDateTime;
+import org.joda.time.format.DateTimeFormatter;
+
+/**
+ * The leading levels of a {@code path.format}, down to one folder level: the Joda pattern that
+ * parses a folder path of that depth, and the finest calendar field it names, which is how far the
+ * folder reaches.
+ */
+final class PathFormatLevel {
+
+  /** Calendar fields from the coarsest to the finest, with the Joda letters that name them. */
+  private enum Unit {
+    YEAR("yYx"),
+    MONTH("M"),
+    WEEK("w"),
+    DAY("dDeE"),
+    HALFDAY("a"),
+    HOUR("HkhK"),
+    MINUTE("m"),
+    SECOND("s"),
+    MILLIS("S");
+
+    private final String letters;
+
+    Unit(String letters) {
+      this.letters = letters;
+    }
+
+    static Optional<Unit> of(char letter) {
+      for (Unit unit : values()) {
+        if (unit.letters.indexOf(letter) >= 0) {
+          return Optional.of(unit);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private final String pattern;
+  private final DateTimeFormatter formatter;
+  private final Unit unit;
+
+  private PathFormatLevel(String pattern, Locale locale, Unit unit) {
+    this.pattern = pattern;
+    this.formatter = TimeBuckets.formatterFor(pattern, locale);
+    this.unit = unit;
+  }
+
+  /** One entry per folder level: entry {@code i} parses the first {@code i + 1} levels. */
+  static List<PathFormatLevel> split(String pathFormat, Locale locale) {
+    if (pathFormat == null || pathFormat.isEmpty()) {
+      throw new IllegalArgumentException("path.format must not be empty");
+    }
+    List<PathFormatLevel> levels = new ArrayList<>();
+    Unit finest = null;
+    boolean quoted = false;
+    for (int i = 0; i < pathFormat.length(); i++) {
+      char c = pathFormat.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '/') {
+        levels.add(level(pathFormat.substring(0, i), locale, finest));
+      } else if (!quoted) {
+        Optional<Unit> unit = Unit.of(c);
+        if (unit.isPresent() && (finest == null || unit.get().compareTo(finest) > 0)) {
+          finest = unit.get();
+        }
+      }
+    }
+    String whole = pathFormat.endsWith("/") ? null : pathFormat;
+    if (whole != null) {
+      levels.add(level(whole, locale, finest));
+    }
+    return List.copyOf(levels);
+  }
+
+  private static PathFormatLevel level(String pattern, Locale locale, Unit finest) {
+    if (finest == null) {
+      throw new IllegalArgumentException(
+          "path.format level '" + pattern + "' names no date or time field");
+    }
+    return new PathFormatLevel(pattern, locale, finest);
+  }
+
+  /** The wall-clock start of the folder, or empty when the path does not fit this pattern. */
+  Optional<LocalDateTime> parse(String path) {
+    try {
+      return Optional.of(formatter.parseLocalDateTime(path));
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The wall-clock start of the next folder at this level. */
+  LocalDateTime next(LocalDateTime start) {
+    switch (unit) {
+      case YEAR:
+        return start.plusYears(1);
+      case MONTH:
+        return start.plusMonths(1);
+      case WEEK:
+        return start.plusWeeks(1);
+      case DAY:
+        return start.plusDays(1);
+      case HALFDAY:
+        return start.withFieldAdded(DateTimeFieldType.halfdayOfDay().getDurationType(), 1);
+      case HOUR:
+        return start.plusHours(1);
+      case MINUTE:
+        return start.plusMinutes(1);
+      case SECOND:
+        return start.plusSeconds(1);
+      default:
+        return start.plusMillis(1);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return pattern;
+  }
+}
