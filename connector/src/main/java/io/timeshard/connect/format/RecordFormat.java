@@ -1,0 +1,25 @@
+package io.timeshard.connect.format;
+
+import io.timeshard.partitioner.key.BackupFormat;
+import io.timeshard.partitioner.key.Compression;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One file format the sinks write. Formats know nothing of stores: they turn a stream into records.
+ * An instance belongs to one task and may keep caches (Avro schemas, say); it is not shared between
+ * threads unless it says so.
+ */
+public interface RecordFormat {
+
+  /** The objects this format reads. */
+  BackupFormat format();
+
+  /**
+   * Starts reading an object.
+   *
+   * @param in the object's bytes; the reader owns and closes it
+   * @param compression whole-object compression announced by the extension ({@code .json.gz})
+   */
+  RecordReader open(InputStream in, Compression compression) throws IOException;
+}

@@ -1,0 +1,40 @@
+package io.timeshard.connect.store;
+
+import io.timeshard.partitioner.listing.ObjectLister;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A container of backup objects: Azure Blob Storage, Google Cloud Storage, S3 or a local folder.
+ * Stores know nothing of layouts or formats: they list and they read.
+ *
+ * <p>Implementations are thread-safe: a task lists and reads from several threads at once. Failures
+ * are {@link StoreException}s naming the object key and the container, never a secret.
+ */
+public interface ObjectStore extends ObjectLister, AutoCloseable {
+
+  /**
+   * Opens an object for streaming. The stream is read once, front to back, and closed by the
+   * caller; the object is never loaded whole.
+   *
+   * @throws ObjectNotFoundException when there is no object with that key
+   * @throws StoreException when the store cannot be reached or refuses the request
+   */
+  InputStream open(String key) throws IOException;
+
+  /**
+   * Opens {@code length} bytes of an object from {@code offset}. Stores that support ranged reads
+   * override this; the default skips.
+   */
+  default InputStream open(String key, long offset, long length) throws IOException {
+    InputStream in = open(key);
+    in.skipNBytes(offset);
+    return new BoundedInputStream(in, length);
+  }
+
+  /** Names the container for messages and logs, e.g. {@code azblob://account/container}. */
+  String describe();
+
+  @Override
+  void close();
+}

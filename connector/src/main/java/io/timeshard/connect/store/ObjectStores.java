@@ -1,0 +1,87 @@
+package io.timeshard.connect.store;
+
+import io.timeshard.connect.store.file.FileStoreProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The stores the connector can read, and the choice among them. A new store is one provider class
+ * in its own package plus one line in {@link #PROVIDERS}.
+ */
+public final class ObjectStores {
+
+  public static final String STORE_TYPE_CONFIG = "store.type";
+  public static final String STORE_TYPE_AUTO = "auto";
+
+  /** Every store, in the order {@code auto} tries them. */
+  private static final List<ObjectStoreProvider> PROVIDERS = List.of(new FileStoreProvider());
+
+  private ObjectStores() {}
+
+  public static List<ObjectStoreProvider> providers() {
+    return PROVIDERS;
+  }
+
+  public static List<String> names() {
+    return PROVIDERS.stream().map(ObjectStoreProvider::name).toList();
+  }
+
+  /** Adds every store's keys to the connector's definition. */
+  public static ConfigDef addTo(ConfigDef def) {
+    for (ObjectStoreProvider provider : PROVIDERS) {
+      for (ConfigDef.ConfigKey key : provider.configDef().configKeys().values()) {
+        if (!def.configKeys().containsKey(key.name)) {
+          def.define(key);
+        }
+      }
+    }
+    return def;
+  }
+
+  /**
+   * The provider for these properties: the one {@code store.type} names, or with {@code auto} the
+   * only one that accepts them.
+   */
+  public static ObjectStoreProvider select(Map<String, String> props) {
+    String type = props.getOrDefault(STORE_TYPE_CONFIG, STORE_TYPE_AUTO).trim();
+    if (!STORE_TYPE_AUTO.equals(type)) {
+      return PROVIDERS.stream()
+          .filter(p -> p.name().equals(type))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new ConfigException(
+                      STORE_TYPE_CONFIG, type, "use " + STORE_TYPE_AUTO + " or one of " + names()));
+    }
+    List<ObjectStoreProvider> accepting = new ArrayList<>();
+    for (ObjectStoreProvider provider : PROVIDERS) {
+      if (provider.accepts(props)) {
+        accepting.add(provider);
+      }
+    }
+    if (accepting.size() == 1) {
+      return accepting.get(0);
+    }
+    if (accepting.isEmpty()) {
+      throw new ConfigException(
+          STORE_TYPE_CONFIG,
+          type,
+          "no store is configured: set store.url=file:///path for a local folder,"
+              + " azblob.container.name, gcs.bucket.name or s3.bucket.name");
+    }
+    throw new ConfigException(
+        STORE_TYPE_CONFIG,
+        type,
+        "the configuration fits several stores ("
+            + accepting.stream().map(ObjectStoreProvider::name).collect(Collectors.joining(", "))
+            + "); set store.type to one of them");
+  }
+
+  public static ObjectStore open(Map<String, String> props) {
+    return select(props).create(props);
+  }
+}

@@ -1,0 +1,130 @@
+package io.timeshard.connect.store.file;
+
+import io.timeshard.connect.store.BoundedInputStream;
+import io.timeshard.connect.store.ObjectNotFoundException;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.StoreException;
+import io.timeshard.partitioner.listing.ListedObject;
+import io.timeshard.partitioner.listing.ListingPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A local folder as an object store: keys are paths relative to the root, with {@code /} between
+ * folders. Listings hold the whole prefix in one page; a local folder needs no paging.
+ */
+public final class FileObjectStore implements ObjectStore {
+
+  private final Path root;
+
+  public FileObjectStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    // The folder that holds every key starting with the prefix.
+    int lastSlash = prefix.lastIndexOf('/');
+    Path base = lastSlash < 0 ? root : resolve(prefix.substring(0, lastSlash));
+    if (!Files.isDirectory(base)) {
+      return ListingPage.last(List.of(), List.of());
+    }
+    TreeSet<String> prefixes = new TreeSet<>();
+    List<ListedObject> objects = new ArrayList<>();
+    // With the folder delimiter one level is enough; otherwise every file below may match.
+    boolean shallow = "/".equals(delimiter);
+    try (Stream<Path> files = shallow ? Files.list(base) : Files.walk(base)) {
+      files.forEach(
+          path -> {
+            String key = keyOf(path);
+            if (key.isEmpty() || !key.startsWith(prefix)) {
+              return;
+            }
+            BasicFileAttributes attributes = attributes(path);
+            if (shallow && attributes.isDirectory()) {
+              prefixes.add(key + "/");
+              return;
+            }
+            if (!attributes.isRegularFile()) {
+              return;
+            }
+            int cut = delimiter == null ? -1 : key.indexOf(delimiter, prefix.length());
+            if (cut >= 0) {
+              prefixes.add(key.substring(0, cut + delimiter.length()));
+            } else {
+              objects.add(
+                  new ListedObject(
+                      key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException("Cannot list '" + prefix + "' in " + describe(), e);
+    }
+    return ListingPage.last(List.copyOf(prefixes), objects);
+  }
+
+  @Override
+  public InputStream open(String key) throws IOException {
+    try {
+      return Files.newInputStream(resolve(key));
+    } catch (NoSuchFileException e) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe(), e);
+    }
+  }
+
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe(), e);
+    }
+    channel.position(offset);
+    return new BoundedInputStream(Channels.newInputStream(channel), length);
+  }
+
+  @Override
+  public String describe() {
+    return "file://" + root;
+  }
+
+  @Override
+  public void close() {}
+
+  private Path resolve(String key) {
+    Path path = root.resolve(key).normalize();
+    if (!path.startsWith(root)) {
+      throw new StoreException("Key '" + key + "' points outside " + describe());
+    }
+    return path;
+  }
+
+  private String keyOf(Path path) {
+    return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+  }
+
+  private static BasicFileAttributes attributes(Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
