@@ -1,0 +1,96 @@
+package io.timeshard.partitioner;
+
+import io.timeshard.partitioner.listing.ListedObject;
+import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An object store listing held in memory: pages of a fixed size, entries shuffled within each page
+ * (real stores do not all sort), and a count of the LIST calls made.
+ */
+public final class InMemoryLister implements ObjectLister {
+
+  private final TreeMap<String, Long> objects = new TreeMap<>();
+  private final int pageSize;
+  private final Random random = new Random(42);
+  private int calls;
+  private final List<String> listedPrefixes = new ArrayList<>();
+
+  public InMemoryLister(int pageSize) {
+    this.pageSize = pageSize;
+  }
+
+  public InMemoryLister() {
+    this(1000);
+  }
+
+  public InMemoryLister add(String key, long size) {
+    objects.put(key, size);
+    return this;
+  }
+
+  public InMemoryLister add(String... keys) {
+    for (String key : keys) {
+      add(key, 100);
+    }
+    return this;
+  }
+
+  public int calls() {
+    return calls;
+  }
+
+  public List<String> listedPrefixes() {
+    return listedPrefixes;
+  }
+
+  public void resetCalls() {
+    calls = 0;
+    listedPrefixes.clear();
+  }
+
+  @Override
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    calls++;
+    listedPrefixes.add(prefix);
+    // Entries in key order, folders rolled up; a page holds pageSize entries of either kind.
+    List<Object> entries = new ArrayList<>();
+    TreeSet<String> seenPrefixes = new TreeSet<>();
+    for (var e : objects.tailMap(prefix, true).entrySet()) {
+      String key = e.getKey();
+      if (!key.startsWith(prefix)) {
+        break;
+      }
+      int cut = delimiter == null ? -1 : key.indexOf(delimiter, prefix.length());
+      if (cut >= 0) {
+        String folder = key.substring(0, cut + delimiter.length());
+        if (seenPrefixes.add(folder)) {
+          entries.add(folder);
+        }
+      } else {
+        entries.add(new ListedObject(key, e.getValue(), Instant.EPOCH));
+      }
+    }
+    int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
+    int to = Math.min(entries.size(), from + pageSize);
+    List<String> prefixes = new ArrayList<>();
+    List<ListedObject> listed = new ArrayList<>();
+    for (Object entry : entries.subList(from, to)) {
+      if (entry instanceof String folder) {
+        prefixes.add(folder);
+      } else {
+        listed.add((ListedObject) entry);
+      }
+    }
+    Collections.shuffle(prefixes, random);
+    Collections.shuffle(listed, random);
+    return new ListingPage(prefixes, listed, to < entries.size() ? String.valueOf(to) : null);
+  }
+}
