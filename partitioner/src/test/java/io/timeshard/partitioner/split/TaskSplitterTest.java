@@ -86,16 +86,14 @@ class TaskSplitterTest {
 
     List<TaskAssignment> tasks = TaskSplitter.split(streams, 3);
 
-    // 7 -> task0; 5 -> task1; 4 -> task2; 3 -> task2 (4); 3 -> task1 (5); 2 -> task0 (7)...
+    // 7 -> task 0; 5 -> task 1; 4 -> task 2; 3 -> task 2 (at 4); 3 -> task 1 (at 5);
+    // 2 -> task 0, which ties with task 2 at 7 and has the lower index.
     assertThat(partitions(tasks))
         .containsExactly(
-            List.of(new TopicPartition("t", 0)),
+            List.of(new TopicPartition("t", 0), new TopicPartition("t", 5)),
             List.of(new TopicPartition("t", 1), new TopicPartition("t", 4)),
-            List.of(
-                new TopicPartition("t", 2),
-                new TopicPartition("t", 3),
-                new TopicPartition("t", 5)));
-    assertThat(tasks).extracting(TaskAssignment::cost).containsExactly(7 * mb, 8 * mb, 9 * mb);
+            List.of(new TopicPartition("t", 2), new TopicPartition("t", 3)));
+    assertThat(tasks).extracting(TaskAssignment::cost).containsExactly(9 * mb, 8 * mb, 7 * mb);
   }
 
   @Test
