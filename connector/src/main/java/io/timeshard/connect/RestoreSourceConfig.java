@@ -1,0 +1,496 @@
+package io.timeshard.connect;
+
+import io.timeshard.connect.config.RestoreWindowParser;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.partitioner.PartitionerConfig;
+import io.timeshard.partitioner.TopicFilter;
+import io.timeshard.partitioner.time.TimeInterval;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The restore connector's configuration: the sink's layout keys that users bring, the store, the
+ * format, and the restore's own keys.
+ */
+public class RestoreSourceConfig extends AbstractConfig {
+
+  // ---- Store ----
+  public static final String STORE_GROUP = "Store";
+
+  public static final String STORE_TYPE_CONFIG = ObjectStores.STORE_TYPE_CONFIG;
+  private static final String STORE_TYPE_DOC =
+      "Which store holds the backup. With 'auto' it follows from the keys that are set:"
+          + " store.url=file:///path for a local folder, azblob.container.name, gcs.bucket.name or"
+          + " s3.bucket.name.";
+
+  public static final String STORE_URL_CONFIG = "store.url";
+  private static final String STORE_URL_DOC =
+      "file:///absolute/path reads the backup from a folder of the worker's file system. For S3"
+          + " this is the endpoint (as in the S3 connectors), e.g. http://127.0.0.1:9000.";
+
+  // ---- Restore ----
+  public static final String RESTORE_GROUP = "Restore";
+
+  public static final String MODE_CONFIG = "mode";
+  public static final String MODE_RESTORE_BACKUP = "RESTORE_BACKUP";
+  private static final String MODE_DOC =
+      "The restore connectors' mode. RESTORE_BACKUP, the only one, writes each record back to the"
+          + " topic and Kafka partition it was backed up from.";
+
+  public static final String TOPICS_CONFIG = "restore.topics";
+  private static final String TOPICS_DOC =
+      "The topics to restore, by name. Empty (the default) restores every topic of the backup,"
+          + " or those restore.topics.regex matches.";
+
+  public static final String TOPICS_REGEX_CONFIG = "restore.topics.regex";
+  private static final String TOPICS_REGEX_DOC =
+      "A Java regex that topic names must match as a whole to be restored. Ignored when"
+          + " restore.topics is set.";
+
+  public static final String RESTORE_START_CONFIG = "restore.start";
+  private static final String RESTORE_START_DOC =
+      "Start of the restore window, inclusive: "
+          + RestoreWindowParser.accepted()
+          + ". Time folders that end before it are never listed. Empty: from the beginning.";
+
+  public static final String RESTORE_END_CONFIG = "restore.end";
+  private static final String RESTORE_END_DOC =
+      "End of the restore window, exclusive, in the same forms as restore.start. Time folders"
+          + " that start at or after it are never listed. Empty: to the end.";
+
+  public static final String RESTORE_TIMEZONE_CONFIG = "restore.timezone";
+  public static final String RESTORE_TIMEZONE_DEFAULT = "UTC";
+  private static final String RESTORE_TIMEZONE_DOC =
+      "The time zone of restore.start and restore.end when they carry no offset.";
+
+  public static final String TIMESTAMP_FIELD_CONFIG = "restore.timestamp.field";
+  private static final String TIMESTAMP_FIELD_DOC =
+      "A value field holding each record's time (epoch milliseconds, a Connect Timestamp or an"
+          + " ISO-8601 string), such as the event_timestamp that InsertField added at backup time."
+          + " When set with a window, records outside the window are dropped in the task, before"
+          + " they are produced. Dots reach nested fields (meta.ts).";
+
+  public static final String TIMESTAMP_MODE_CONFIG = "restore.record.timestamp";
+  public static final String TIMESTAMP_MODE_NONE = "none";
+  public static final String TIMESTAMP_MODE_FIELD = "field";
+  private static final String TIMESTAMP_MODE_DOC =
+      "The timestamp of restored records. 'none' (the default) leaves it to the producer, which"
+          + " stamps the time of the restore: the sinks do not store the original timestamp."
+          + " 'field' takes it from restore.timestamp.field.";
+
+  public static final String BATCH_MAX_SIZE_CONFIG = "record.batch.max.size";
+  public static final int BATCH_MAX_SIZE_DEFAULT = 200;
+  private static final String BATCH_MAX_SIZE_DOC =
+      "The most records a task hands to Connect in one poll.";
+
+  public static final String BEHAVIOR_ON_ERROR_CONFIG = "behavior.on.error";
+  public static final String BEHAVIOR_FAIL = "fail";
+  public static final String BEHAVIOR_IGNORE = "ignore";
+  private static final String BEHAVIOR_ON_ERROR_DOC =
+      "What a corrupt or truncated object does. 'fail' stops the task with a message naming the"
+          + " object key and record index. 'ignore' logs it, counts it, skips the rest of that"
+          + " object and goes on.";
+
+  public static final String POLL_INTERVAL_MS_CONFIG = "restore.poll.interval.ms";
+  public static final long POLL_INTERVAL_MS_DEFAULT = 60_000L;
+  private static final String POLL_INTERVAL_MS_DOC =
+      "Once everything planned is restored, how often to look for new objects. New objects of"
+          + " partitions being restored are restored by their task; a new partition or topic"
+          + " makes the connector reassign its tasks.";
+
+  // ---- Performance ----
+  public static final String PERFORMANCE_GROUP = "Performance";
+
+  public static final String FETCH_CONCURRENCY_CONFIG = "restore.fetch.concurrency";
+  public static final int FETCH_CONCURRENCY_DEFAULT = 8;
+  private static final String FETCH_CONCURRENCY_DOC =
+      "How many objects a task fetches and decodes at once, ahead of the records it produces.";
+
+  public static final String BUFFER_MAX_BYTES_CONFIG = "restore.buffer.max.bytes";
+  public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
+  private static final String BUFFER_MAX_BYTES_DOC =
+      "The most bytes of fetched objects a task holds in memory. Objects larger than a share of"
+          + " it are streamed record by record instead of fetched ahead, so one huge object never"
+          + " breaks the cap.";
+
+  // ---- Destination check ----
+  public static final String DESTINATION_GROUP = "Destination check";
+
+  public static final String TARGET_PREFIX = "target.cluster.";
+  public static final String TARGET_BOOTSTRAP_SERVERS_CONFIG = TARGET_PREFIX + "bootstrap.servers";
+  private static final String TARGET_BOOTSTRAP_SERVERS_DOC =
+      "The Kafka cluster the records are restored to, as MirrorMaker names it. When set, the"
+          + " connector checks before producing anything that every destination topic exists"
+          + " (or that topic.creation.default.partitions will create it) with at least as many"
+          + " partitions as the backup, and fails with the topic and both counts otherwise. Other"
+          + " target.cluster.* keys (security.protocol, sasl.*, ssl.*) go to that check's admin"
+          + " client.";
+
+  // ---- Compatibility ----
+  public static final String COMPATIBILITY_GROUP = "Compatibility (ignored)";
+  public static final List<String> LICENCE_KEYS =
+      List.of(
+          "confluent.license",
+          "confluent.topic.bootstrap.servers",
+          "confluent.topic.replication.factor");
+  private static final String LICENCE_DOC =
+      "A key of the licensed restore connectors, accepted so that existing configurations work"
+          + " unchanged, and ignored: Timeshard needs no licence topic.";
+
+  public static final ConfigDef CONFIG_DEF = configDef();
+
+  public RestoreSourceConfig(Map<?, ?> originals) {
+    this(CONFIG_DEF, originals);
+  }
+
+  protected RestoreSourceConfig(ConfigDef definition, Map<?, ?> originals) {
+    super(definition, originals, false);
+    // Rules that span keys, checked here so that /validate and start both report them.
+    window();
+    topicFilter();
+  }
+
+  private static ConfigDef configDef() {
+    ConfigDef def = new ConfigDef();
+    int order = 0;
+    def.define(
+            STORE_TYPE_CONFIG,
+            Type.STRING,
+            ObjectStores.STORE_TYPE_AUTO,
+            Importance.HIGH,
+            STORE_TYPE_DOC,
+            STORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Store type")
+        .define(
+            STORE_URL_CONFIG,
+            Type.STRING,
+            null,
+            Importance.HIGH,
+            STORE_URL_DOC,
+            STORE_GROUP,
+            ++order,
+            Width.LONG,
+            "Store URL");
+    ObjectStores.addTo(def);
+    PartitionerConfig.addTo(def);
+
+    order = 0;
+    def.define(
+            MODE_CONFIG,
+            Type.STRING,
+            MODE_RESTORE_BACKUP,
+            ValidString.in(MODE_RESTORE_BACKUP),
+            Importance.LOW,
+            MODE_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Mode")
+        .define(
+            TOPICS_CONFIG,
+            Type.LIST,
+            "",
+            Importance.HIGH,
+            TOPICS_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.LONG,
+            "Topics")
+        .define(
+            TOPICS_REGEX_CONFIG,
+            Type.STRING,
+            null,
+            Importance.MEDIUM,
+            TOPICS_REGEX_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.LONG,
+            "Topics regex")
+        .define(
+            RESTORE_START_CONFIG,
+            Type.STRING,
+            null,
+            Importance.HIGH,
+            RESTORE_START_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.MEDIUM,
+            "Window start")
+        .define(
+            RESTORE_END_CONFIG,
+            Type.STRING,
+            null,
+            Importance.HIGH,
+            RESTORE_END_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.MEDIUM,
+            "Window end")
+        .define(
+            RESTORE_TIMEZONE_CONFIG,
+            Type.STRING,
+            RESTORE_TIMEZONE_DEFAULT,
+            ZoneIdValidator.INSTANCE,
+            Importance.MEDIUM,
+            RESTORE_TIMEZONE_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.MEDIUM,
+            "Window time zone")
+        .define(
+            TIMESTAMP_FIELD_CONFIG,
+            Type.STRING,
+            null,
+            Importance.MEDIUM,
+            TIMESTAMP_FIELD_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.MEDIUM,
+            "Timestamp field")
+        .define(
+            TIMESTAMP_MODE_CONFIG,
+            Type.STRING,
+            TIMESTAMP_MODE_NONE,
+            ValidString.in(TIMESTAMP_MODE_NONE, TIMESTAMP_MODE_FIELD),
+            Importance.LOW,
+            TIMESTAMP_MODE_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Record timestamp")
+        .define(
+            BATCH_MAX_SIZE_CONFIG,
+            Type.INT,
+            BATCH_MAX_SIZE_DEFAULT,
+            Range.atLeast(1),
+            Importance.LOW,
+            BATCH_MAX_SIZE_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Records per poll")
+        .define(
+            BEHAVIOR_ON_ERROR_CONFIG,
+            Type.STRING,
+            BEHAVIOR_FAIL,
+            CaseInsensitiveValidString.of(BEHAVIOR_FAIL, BEHAVIOR_IGNORE),
+            Importance.MEDIUM,
+            BEHAVIOR_ON_ERROR_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Behaviour on error")
+        .define(
+            POLL_INTERVAL_MS_CONFIG,
+            Type.LONG,
+            POLL_INTERVAL_MS_DEFAULT,
+            Range.atLeast(100),
+            Importance.LOW,
+            POLL_INTERVAL_MS_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Poll interval (ms)");
+
+    order = 0;
+    def.define(
+            FETCH_CONCURRENCY_CONFIG,
+            Type.INT,
+            FETCH_CONCURRENCY_DEFAULT,
+            Range.between(1, 256),
+            Importance.MEDIUM,
+            FETCH_CONCURRENCY_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Fetch concurrency")
+        .define(
+            BUFFER_MAX_BYTES_CONFIG,
+            Type.LONG,
+            BUFFER_MAX_BYTES_DEFAULT,
+            Range.atLeast(64 * 1024),
+            Importance.MEDIUM,
+            BUFFER_MAX_BYTES_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Buffer cap (bytes)");
+
+    def.define(
+        TARGET_BOOTSTRAP_SERVERS_CONFIG,
+        Type.STRING,
+        null,
+        Importance.MEDIUM,
+        TARGET_BOOTSTRAP_SERVERS_DOC,
+        DESTINATION_GROUP,
+        1,
+        Width.LONG,
+        "Destination bootstrap servers");
+
+    order = 0;
+    for (String key : LICENCE_KEYS) {
+      def.define(
+          key,
+          Type.PASSWORD,
+          null,
+          Importance.LOW,
+          LICENCE_DOC,
+          COMPATIBILITY_GROUP,
+          ++order,
+          Width.LONG,
+          key);
+    }
+    return def;
+  }
+
+  // ---- Typed accessors ----
+
+  public TopicFilter topicFilter() {
+    List<String> topics = getList(TOPICS_CONFIG);
+    if (!topics.isEmpty()) {
+      return TopicFilter.of(topics);
+    }
+    String regex = getString(TOPICS_REGEX_CONFIG);
+    if (regex == null || regex.isBlank()) {
+      return TopicFilter.all();
+    }
+    try {
+      return TopicFilter.matching(Pattern.compile(regex));
+    } catch (PatternSyntaxException e) {
+      throw new ConfigException(TOPICS_REGEX_CONFIG, regex, "not a regex: " + e.getDescription());
+    }
+  }
+
+  public ZoneId restoreZone() {
+    return ZoneId.of(getString(RESTORE_TIMEZONE_CONFIG));
+  }
+
+  /** The restore window; {@link TimeInterval#ALL} without bounds. */
+  public TimeInterval window() {
+    Optional<Instant> start = bound(RESTORE_START_CONFIG);
+    Optional<Instant> end = bound(RESTORE_END_CONFIG);
+    if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+      throw new ConfigException(
+          RESTORE_END_CONFIG,
+          getString(RESTORE_END_CONFIG),
+          "the window ends before it starts (" + RESTORE_START_CONFIG + "=" + start.get() + ")");
+    }
+    return TimeInterval.between(start.orElse(null), end.orElse(null));
+  }
+
+  private Optional<Instant> bound(String key) {
+    String value = getString(key);
+    try {
+      return RestoreWindowParser.parse(value, restoreZone());
+    } catch (DateTimeException e) {
+      throw new ConfigException(key, value, "not " + RestoreWindowParser.accepted());
+    }
+  }
+
+  public Optional<String> timestampField() {
+    String field = getString(TIMESTAMP_FIELD_CONFIG);
+    return field == null || field.isBlank() ? Optional.empty() : Optional.of(field.trim());
+  }
+
+  public boolean timestampFromField() {
+    return TIMESTAMP_MODE_FIELD.equals(getString(TIMESTAMP_MODE_CONFIG));
+  }
+
+  public int batchMaxSize() {
+    return getInt(BATCH_MAX_SIZE_CONFIG);
+  }
+
+  public boolean failOnError() {
+    return BEHAVIOR_FAIL.equalsIgnoreCase(getString(BEHAVIOR_ON_ERROR_CONFIG));
+  }
+
+  public Duration pollInterval() {
+    return Duration.ofMillis(getLong(POLL_INTERVAL_MS_CONFIG));
+  }
+
+  public int fetchConcurrency() {
+    return getInt(FETCH_CONCURRENCY_CONFIG);
+  }
+
+  public long bufferMaxBytes() {
+    return getLong(BUFFER_MAX_BYTES_CONFIG);
+  }
+
+  public Optional<String> targetBootstrapServers() {
+    String servers = getString(TARGET_BOOTSTRAP_SERVERS_CONFIG);
+    return servers == null || servers.isBlank() ? Optional.empty() : Optional.of(servers);
+  }
+
+  /** The admin client settings of the destination check: every {@code target.cluster.*} key. */
+  public Map<String, Object> targetClusterConfig() {
+    return originalsWithPrefix(TARGET_PREFIX);
+  }
+
+  /** The licence keys present in the configuration, which are ignored. */
+  public List<String> licenceKeysPresent() {
+    return LICENCE_KEYS.stream().filter(originals()::containsKey).toList();
+  }
+
+  /** Accepts a time zone ID that java.time knows. */
+  static final class ZoneIdValidator implements ConfigDef.Validator {
+    static final ZoneIdValidator INSTANCE = new ZoneIdValidator();
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        ZoneId.of((String) value);
+      } catch (DateTimeException | NullPointerException e) {
+        throw new ConfigException(name, value, "not a time zone ID, e.g. UTC or Europe/Madrid");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a time zone ID, e.g. UTC or Europe/Madrid";
+    }
+  }
+
+  /** Like {@link ValidString}, ignoring case, as the sinks read {@code behavior.on.error}. */
+  static final class CaseInsensitiveValidString implements ConfigDef.Validator {
+    private final List<String> valid;
+
+    private CaseInsensitiveValidString(List<String> valid) {
+      this.valid = valid;
+    }
+
+    static CaseInsensitiveValidString of(String... valid) {
+      return new CaseInsensitiveValidString(List.of(valid));
+    }
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? null : ((String) value).toLowerCase(Locale.ROOT);
+      if (!valid.contains(text)) {
+        throw new ConfigException(name, value, "must be one of " + valid);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", valid);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package io.timeshard.connect;
+
+import io.timeshard.connect.plan.BackupWatcher;
+import io.timeshard.connect.plan.DestinationCheck;
+import io.timeshard.connect.plan.TopicRenames;
+import io.timeshard.connect.restore.RestorePosition;
+import io.timeshard.connect.restore.TaskServices;
+import io.timeshard.partitioner.PlanRequest;
+import io.timeshard.partitioner.RestorePartitioners;
+import io.timeshard.partitioner.split.StreamWeight;
+import io.timeshard.partitioner.split.TaskAssignment;
+import io.timeshard.partitioner.split.TaskSplitter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores Kafka topics from the backups the storage sink connectors write, one ordered stream per
+ * Kafka partition, the streams spread over the tasks.
+ *
+ * <p>A user's existing restore configuration works with only {@code connector.class} changed: the
+ * sinks' layout, format and store keys keep their names and meanings.
+ */
+public class RestoreSourceConnector extends SourceConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(RestoreSourceConnector.class);
+
+  /** How long {@link #taskConfigs} waits for the first plan before assigning no task yet. */
+  private static final Duration FIRST_PLAN_WAIT = Duration.ofSeconds(10);
+
+  private final Function<RestoreSourceConfig, TaskServices> servicesFactory;
+
+  private Map<String, String> props;
+  private RestoreSourceConfig config;
+  private TaskServices services;
+  private BackupWatcher watcher;
+
+  public RestoreSourceConnector() {
+    this(TaskServicesFactory::create);
+  }
+
+  /** For tests: plans through the given store. */
+  public RestoreSourceConnector(Function<RestoreSourceConfig, TaskServices> servicesFactory) {
+    this.servicesFactory = servicesFactory;
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    this.props = Map.copyOf(props);
+    this.config = new RestoreSourceConfig(props);
+    if (!config.licenceKeysPresent().isEmpty()) {
+      log.info(
+          "Ignoring {}: Timeshard needs no licence or licence topic", config.licenceKeysPresent());
+    }
+    this.services = servicesFactory.apply(config);
+    String name = props.getOrDefault("name", "restore");
+    PlanRequest request =
+        new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true);
+    watcher =
+        new BackupWatcher(
+            name,
+            services.store(),
+            RestorePartitioners.create(config.originalsStrings()),
+            request,
+            config.pollInterval(),
+            plan -> destinationCheck().ifPresent(check -> check.check(plan)),
+            () -> context.requestTaskReconfiguration(),
+            failure -> context.raiseError(asConnectException(failure)));
+    watcher.start();
+  }
+
+  private java.util.Optional<DestinationCheck> destinationCheck() {
+    if (config.targetBootstrapServers().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String creation = props.get("topic.creation.default.partitions");
+    Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
+    return java.util.Optional.of(
+        new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props)));
+  }
+
+  private static RuntimeException asConnectException(Throwable failure) {
+    return failure instanceof RuntimeException runtime
+        ? runtime
+        : new ConnectException(failure.getMessage(), failure);
+  }
+
+  @Override
+  public Class<? extends Task> taskClass() {
+    return RestoreSourceTask.class;
+  }
+
+  @Override
+  public List<Map<String, String>> taskConfigs(int maxTasks) {
+    List<StreamWeight> streams;
+    try {
+      streams = watcher.streams(FIRST_PLAN_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectException("Interrupted while planning the restore", e);
+    }
+    List<TaskAssignment> assignments = TaskSplitter.split(streams, maxTasks);
+    List<Map<String, String>> configs = new ArrayList<>(assignments.size());
+    for (int task = 0; task < assignments.size(); task++) {
+      Map<String, String> taskConfig = new HashMap<>(props);
+      taskConfig.put(
+          RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, assignments.get(task).encode());
+      taskConfig.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
+      configs.add(taskConfig);
+    }
+    if (watcher.isPlanned()) {
+      log.info(
+          "Assigned {} partition streams to {} tasks (tasks.max={})",
+          streams.size(),
+          configs.size(),
+          maxTasks);
+    }
+    return configs;
+  }
+
+  @Override
+  public void stop() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (services != null) {
+      services.store().close();
+    }
+  }
+
+  @Override
+  public ConfigDef config() {
+    return RestoreSourceConfig.CONFIG_DEF;
+  }
+
+  /** Adds the rules that span keys to the per-key checks, so that {@code /validate} shows them. */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    boolean keysValid =
+        result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+    if (!keysValid) {
+      return result;
+    }
+    try {
+      RestoreSourceConfig parsed = new RestoreSourceConfig(connectorConfigs);
+      RestorePartitioners.create(parsed.originalsStrings());
+    } catch (ConfigException e) {
+      attach(result, e);
+    }
+    return result;
+  }
+
+  private static void attach(Config result, ConfigException e) {
+    String message = e.getMessage();
+    for (ConfigValue value : result.configValues()) {
+      if (message != null && message.contains(" for configuration " + value.name() + " ")) {
+        value.addErrorMessage(message);
+        return;
+      }
+    }
+    result.configValues().get(0).addErrorMessage(message);
+  }
+
+  @Override
+  public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+    // Offsets name the object and record index of the last record produced, and are committed in
+    // the records' transaction: a restarted task resumes exactly after them.
+    return ExactlyOnceSupport.SUPPORTED;
+  }
+
+  /**
+   * Lets an operator reset a partition stream (a {@code null} offset: restore it from the start) or
+   * move it (an offset naming an object key, its start offset and the index of the last record to
+   * count as restored).
+   */
+  @Override
+  public boolean alterOffsets(
+      Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+    for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+      try {
+        RestorePosition.topicPartition(entry.getKey());
+        RestorePosition.fromSourceOffset(entry.getValue());
+      } catch (RuntimeException e) {
+        throw new ConnectException(
+            "Cannot alter offsets: "
+                + e.getMessage()
+                + ". A source partition is {\"topic\": <string>, \"partition\": <int>}; an offset"
+                + " is {\"object\": <key>, \"start\": <start offset>, \"record\": <index>,"
+                + " \"eof\": <boolean>}, or null to restore the partition from the start.",
+            e);
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,276 @@
+package io.timeshard.connect;
+
+import io.timeshard.connect.fetch.ObjectBuffer;
+import io.timeshard.connect.fetch.Prefetcher;
+import io.timeshard.connect.progress.ProgressReporter;
+import io.timeshard.connect.progress.RestoreProgress;
+import io.timeshard.connect.restore.BackupRecord;
+import io.timeshard.connect.restore.ObjectDecoder;
+import io.timeshard.connect.restore.RecordConverter;
+import io.timeshard.connect.restore.RestorePosition;
+import io.timeshard.connect.restore.TaskServices;
+import io.timeshard.connect.restore.TimestampField;
+import io.timeshard.partitioner.BackupObject;
+import io.timeshard.partitioner.PartitionStream;
+import io.timeshard.partitioner.PlanRequest;
+import io.timeshard.partitioner.RestorePartitioner;
+import io.timeshard.partitioner.RestorePartitioners;
+import io.timeshard.partitioner.RestorePlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores the partition streams assigned to it: plans them from the store, fetches their objects
+ * ahead on a few threads, and hands Connect each partition's records in backup order, all
+ * partitions taking turns. Once everything is restored it stays up and looks for new objects at the
+ * poll interval.
+ */
+public class RestoreSourceTask extends SourceTask {
+
+  private static final Logger log = LoggerFactory.getLogger(RestoreSourceTask.class);
+
+  /** How long a poll waits for a fetch to deliver before returning nothing. */
+  private static final long POLL_WAIT_MS = 200;
+
+  private final Function<RestoreSourceTaskConfig, TaskServices> servicesFactory;
+
+  private RestoreSourceTaskConfig config;
+  private TaskServices services;
+  private RestorePartitioner partitioner;
+  private PlanRequest request;
+  private RecordConverter converter;
+  private Prefetcher prefetcher;
+  private RestoreProgress progress;
+  private ProgressReporter reporter;
+  private List<TopicPartition> assigned;
+  private final Map<TopicPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
+  private final Map<TopicPartition, BackupObject> lastQueued = new HashMap<>();
+  private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
+  private long nextPlanNanos;
+  private int turn;
+
+  public RestoreSourceTask() {
+    this(TaskServicesFactory::create);
+  }
+
+  /** For tests: reads through the given store and formats. */
+  public RestoreSourceTask(Function<RestoreSourceTaskConfig, TaskServices> servicesFactory) {
+    this.servicesFactory = servicesFactory;
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    long started = System.nanoTime();
+    config = new RestoreSourceTaskConfig(props);
+    assigned = config.assignedPartitions();
+    services = servicesFactory.apply(config);
+    partitioner = RestorePartitioners.create(config.originalsStrings());
+    request =
+        new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
+            .onlyPartitions(java.util.Set.copyOf(assigned));
+    converter =
+        new RecordConverter(
+            config.window(),
+            config.timestampField().map(TimestampField::new),
+            config.timestampFromField());
+    String name = props.getOrDefault("name", "restore");
+    prefetcher =
+        new Prefetcher(
+            new ObjectDecoder(
+                services.store(),
+                services.formats(),
+                services.keyDecoder(),
+                services.headerDecoder()),
+            config.fetchConcurrency(),
+            config.bufferMaxBytes(),
+            name + "-" + config.taskId());
+    progress = new RestoreProgress();
+    reporter = new ProgressReporter(progress, name, config.taskId());
+    for (TopicPartition tp : assigned) {
+      sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
+    }
+    readCommittedPositions();
+    RestorePlan plan = queueNewObjects();
+    log.info(
+        "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
+            + " ({} LIST calls)",
+        name,
+        config.taskId(),
+        (System.nanoTime() - started) / 1_000_000,
+        assigned.size(),
+        progress.getPlannedObjects(),
+        progress.getPlannedBytes(),
+        services.store().describe(),
+        plan.stats().listCalls());
+    nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
+  }
+
+  private void readCommittedPositions() {
+    Map<Map<String, Object>, Map<String, Object>> offsets =
+        context.offsetStorageReader().offsets(sourcePartitions.values());
+    for (TopicPartition tp : assigned) {
+      Map<String, Object> offset = offsets == null ? null : offsets.get(sourcePartitions.get(tp));
+      Optional<RestorePosition> position = RestorePosition.fromSourceOffset(offset);
+      resumeFrom.put(tp, position);
+      position.ifPresent(
+          p -> log.info("Resuming {} after record {} of '{}'", tp, p.record(), p.objectKey()));
+    }
+  }
+
+  /** Plans the assigned streams and queues the objects not yet queued or restored. */
+  private RestorePlan queueNewObjects() {
+    RestorePlan plan = partitioner.plan(services.store(), request);
+    for (PartitionStream stream : plan.streams()) {
+      TopicPartition tp = stream.topicPartition();
+      BackupObject last = lastQueued.get(tp);
+      Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
+      List<BackupObject> fresh = new ArrayList<>();
+      for (BackupObject object : stream.objects()) {
+        boolean queued = last != null && PartitionStream.RESTORE_ORDER.compare(object, last) <= 0;
+        boolean restored = position.isPresent() && position.get().isPast(object);
+        if (!queued && !restored) {
+          fresh.add(object);
+        }
+      }
+      if (fresh.isEmpty()) {
+        continue;
+      }
+      long skip = position.map(p -> p.recordsDone(fresh.get(0))).orElse(0L);
+      prefetcher.add(tp, fresh, skip);
+      progress.planned(tp, fresh.size(), fresh.stream().mapToLong(BackupObject::size).sum());
+      lastQueued.put(tp, fresh.get(fresh.size() - 1));
+      reporter.reopen();
+    }
+    return plan;
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    long seen = prefetcher.changes();
+    List<SourceRecord> batch = new ArrayList<>();
+    List<TopicPartition> partitions = assigned;
+    int active = 0;
+    for (TopicPartition tp : partitions) {
+      if (!prefetcher.isIdle(tp)) {
+        active++;
+      }
+    }
+    if (active == 0) {
+      idle();
+      return null;
+    }
+    int share = Math.max(1, config.batchMaxSize() / active);
+    for (int i = 0; i < partitions.size() && batch.size() < config.batchMaxSize(); i++) {
+      TopicPartition tp = partitions.get((turn + i) % partitions.size());
+      take(tp, Math.min(share, config.batchMaxSize() - batch.size()), batch);
+    }
+    turn++;
+    reporter.maybeLogProgress();
+    if (batch.isEmpty()) {
+      prefetcher.awaitChange(seen, POLL_WAIT_MS);
+      return null;
+    }
+    return batch;
+  }
+
+  /** Takes up to {@code max} records of one stream, moving through its objects in order. */
+  private void take(TopicPartition tp, int max, List<SourceRecord> batch) {
+    int took = 0;
+    while (took < max) {
+      ObjectBuffer head = prefetcher.head(tp);
+      if (head == null) {
+        return;
+      }
+      BackupRecord record = head.poll();
+      if (record != null) {
+        Optional<SourceRecord> converted =
+            converter.convert(tp, sourcePartitions.get(tp), head.object(), record);
+        if (converted.isPresent()) {
+          batch.add(converted.get());
+          progress.produced(tp);
+          took++;
+        } else {
+          progress.filtered();
+        }
+        continue;
+      }
+      if (!head.isDrained()) {
+        return;
+      }
+      if (head.failure() != null) {
+        unreadable(tp, head);
+      } else {
+        progress.objectDone(tp, head.object().size());
+      }
+      prefetcher.advance(tp);
+    }
+  }
+
+  private void unreadable(TopicPartition tp, ObjectBuffer head) {
+    Throwable cause = head.failure();
+    String message =
+        String.format(
+            "Cannot read record %d of '%s' (Kafka partition %s) from %s: %s",
+            head.nextIndex(),
+            head.object().objectKey(),
+            tp,
+            services.store().describe(),
+            cause.getMessage());
+    if (config.failOnError()) {
+      throw new ConnectException(message, cause);
+    }
+    log.warn("{}; skipping the rest of the object (behavior.on.error=ignore)", message, cause);
+    progress.objectSkipped(tp, head.object().size());
+  }
+
+  /** Everything queued is restored: summarise once, then look for new objects now and then. */
+  private void idle() throws InterruptedException {
+    reporter.maybeSummarise();
+    long wait = nextPlanNanos - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(Math.min(wait / 1_000_000 + 1, 1000));
+      return;
+    }
+    nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
+    long before = progress.getPlannedObjects();
+    queueNewObjects();
+    long found = progress.getPlannedObjects() - before;
+    if (found > 0) {
+      log.info("Found {} new objects to restore", found);
+    }
+  }
+
+  @Override
+  public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+    progress.acknowledged(RestorePosition.topicPartition(record.sourcePartition()));
+  }
+
+  @Override
+  public void stop() {
+    if (prefetcher != null) {
+      prefetcher.close();
+    }
+    if (reporter != null) {
+      reporter.close();
+    }
+    if (services != null) {
+      services.store().close();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.timeshard.connect.fetch;
+
+import io.timeshard.connect.restore.BackupRecord;
+import io.timeshard.partitioner.BackupObject;
+import java.util.ArrayDeque;
+
+/**
+ * The records of one object, decoded by a fetch thread ahead of the task's poll. Holds at most
+ * {@code capacity} bytes: a small object fits whole, a large one is streamed through, its fetch
+ * thread waiting while the poll catches up. One record always fits, however large.
+ */
+public final class ObjectBuffer {
+
+  private final BackupObject object;
+  private final long capacity;
+  private final ArrayDeque<BackupRecord> records = new ArrayDeque<>();
+  private final Runnable onChange;
+  private long buffered;
+  private boolean finished;
+  private boolean cancelled;
+  private Throwable failure;
+  private long nextIndex;
+
+  ObjectBuffer(BackupObject object, long capacity, long firstIndex, Runnable onChange) {
+    this.object = object;
+    this.capacity = capacity;
+    this.nextIndex = firstIndex;
+    this.onChange = onChange;
+  }
+
+  public BackupObject object() {
+    return object;
+  }
+
+  long capacity() {
+    return capacity;
+  }
+
+  /** Adds a record; waits while the buffer is full. Returns false once cancelled. */
+  boolean put(BackupRecord record) throws InterruptedException {
+    synchronized (this) {
+      while (!cancelled && buffered > 0 && buffered + record.bytes() > capacity) {
+        wait();
+      }
+      if (cancelled) {
+        return false;
+      }
+      records.add(record);
+      buffered += record.bytes();
+      nextIndex = record.index() + 1;
+    }
+    onChange.run();
+    return true;
+  }
+
+  /** The index of the next record the fetch must deliver: a retry skips what came before. */
+  public synchronized long nextIndex() {
+    return nextIndex;
+  }
+
+  public synchronized BackupRecord poll() {
+    BackupRecord record = records.poll();
+    if (record != null) {
+      buffered -= record.bytes();
+      notifyAll();
+    }
+    return record;
+  }
+
+  void finish() {
+    synchronized (this) {
+      finished = true;
+    }
+    onChange.run();
+  }
+
+  void fail(Throwable cause) {
+    synchronized (this) {
+      failure = cause;
+      finished = true;
+    }
+    onChange.run();
+  }
+
+  synchronized void cancel() {
+    cancelled = true;
+    notifyAll();
+  }
+
+  synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** True when every record was fetched and taken, or the fetch failed and nothing is left. */
+  public synchronized boolean isDrained() {
+    return finished && records.isEmpty();
+  }
+
+  public synchronized Throwable failure() {
+    return failure;
+  }
+}

@@ -1,0 +1,244 @@
+package io.timeshard.connect.fetch;
+
+import io.timeshard.connect.restore.BackupRecord;
+import io.timeshard.connect.restore.ObjectDecoder;
+import io.timeshard.partitioner.BackupObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches and decodes objects ahead of the poll, on {@code restore.fetch.concurrency} threads,
+ * within {@code restore.buffer.max.bytes}.
+ *
+ * <p>Each partition stream keeps its order: its objects are started in order and taken in order.
+ * Streams are served breadth-first, every stream's next object before any stream's one after, so
+ * that every partition makes progress and a partition's head object is always under way before its
+ * later ones hold memory: the poll can always drain something, and nothing waits forever.
+ */
+public final class Prefetcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Prefetcher.class);
+
+  /** A failed fetch is tried again this many times before the object counts as unreadable. */
+  static final int ATTEMPTS = 3;
+
+  private static final long RETRY_BACKOFF_MS = 500;
+
+  private static final class Stream {
+    final Deque<BackupObject> pending = new ArrayDeque<>();
+    final Deque<ObjectBuffer> started = new ArrayDeque<>();
+    long skipInFirst;
+  }
+
+  private final ObjectDecoder decoder;
+  private final MemoryBudget budget;
+  private final int lookahead;
+  private final long streamingCapacity;
+  private final ExecutorService executor;
+  private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
+  private final Object signal = new Object();
+  private long changes;
+
+  /**
+   * @param concurrency fetch threads
+   * @param bufferBytes the memory cap; objects larger than a quarter of it are streamed through a
+   *     buffer of that size rather than held whole
+   */
+  public Prefetcher(ObjectDecoder decoder, int concurrency, long bufferBytes, String threadPrefix) {
+    this.decoder = decoder;
+    this.budget = new MemoryBudget(bufferBytes);
+    this.lookahead = Math.max(4, 4 * concurrency);
+    this.streamingCapacity = Math.max(1, bufferBytes / 4);
+    this.executor = Executors.newFixedThreadPool(concurrency, threads(threadPrefix));
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-fetch-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * Queues objects of a stream, in restore order, after those already queued.
+   *
+   * @param skipInFirst records of the first object already produced (a resumed restore)
+   */
+  public synchronized void add(TopicPartition tp, List<BackupObject> objects, long skipInFirst) {
+    Stream stream = streams.computeIfAbsent(tp, p -> new Stream());
+    if (stream.pending.isEmpty() && stream.started.isEmpty()) {
+      stream.skipInFirst = skipInFirst;
+    }
+    stream.pending.addAll(objects);
+    schedule();
+  }
+
+  /** Starts fetches while threads, lookahead and memory allow, breadth-first across streams. */
+  public synchronized void schedule() {
+    for (int depth = 0; depth < lookahead; depth++) {
+      boolean any = false;
+      for (Map.Entry<TopicPartition, Stream> e : streams.entrySet()) {
+        Stream stream = e.getValue();
+        if (stream.started.size() != depth || stream.pending.isEmpty()) {
+          continue;
+        }
+        BackupObject next = stream.pending.peek();
+        long capacity = Math.max(1, Math.min(next.size(), streamingCapacity));
+        if (!budget.tryReserve(capacity)) {
+          return;
+        }
+        stream.pending.poll();
+        long skip = stream.started.isEmpty() ? stream.skipInFirst : 0;
+        stream.skipInFirst = 0;
+        ObjectBuffer buffer = new ObjectBuffer(next, capacity, skip, this::changed);
+        stream.started.add(buffer);
+        executor.execute(() -> fetch(e.getKey(), buffer));
+        any = true;
+      }
+      if (!any && depth > 0) {
+        return;
+      }
+    }
+  }
+
+  private void fetch(TopicPartition tp, ObjectBuffer buffer) {
+    BackupObject object = buffer.object();
+    for (int attempt = 1; ; attempt++) {
+      long skip = buffer.nextIndex();
+      try (var records = decoder.open(object)) {
+        BackupRecord record;
+        while ((record = records.next()) != null) {
+          if (record.index() < skip) {
+            continue;
+          }
+          if (!buffer.put(record)) {
+            return;
+          }
+        }
+        buffer.finish();
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        buffer.fail(e);
+        return;
+      } catch (Exception | LinkageError e) {
+        if (buffer.isCancelled()) {
+          return;
+        }
+        if (attempt >= ATTEMPTS) {
+          buffer.fail(e);
+          return;
+        }
+        log.debug(
+            "Fetching '{}' of {} failed (attempt {} of {}); trying again",
+            object.objectKey(),
+            tp,
+            attempt,
+            ATTEMPTS,
+            e);
+        try {
+          Thread.sleep(RETRY_BACKOFF_MS * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          buffer.fail(e);
+          return;
+        }
+      }
+    }
+  }
+
+  /** The buffer of a stream's current object, or {@code null} when nothing is under way. */
+  public synchronized ObjectBuffer head(TopicPartition tp) {
+    Stream stream = streams.get(tp);
+    return stream == null ? null : stream.started.peek();
+  }
+
+  /** Done with a stream's current object: frees its memory and starts what can start. */
+  public synchronized void advance(TopicPartition tp) {
+    Stream stream = streams.get(tp);
+    ObjectBuffer done = stream.started.poll();
+    if (done != null) {
+      done.cancel();
+      budget.release(done.capacity());
+    }
+    schedule();
+  }
+
+  /** True when a stream has nothing queued or under way. */
+  public synchronized boolean isIdle(TopicPartition tp) {
+    Stream stream = streams.get(tp);
+    return stream == null || (stream.pending.isEmpty() && stream.started.isEmpty());
+  }
+
+  public synchronized int remainingObjects(TopicPartition tp) {
+    Stream stream = streams.get(tp);
+    return stream == null ? 0 : stream.pending.size() + stream.started.size();
+  }
+
+  public synchronized List<TopicPartition> partitions() {
+    return new ArrayList<>(streams.keySet());
+  }
+
+  public long bufferedBytes() {
+    return budget.reserved();
+  }
+
+  private void changed() {
+    synchronized (signal) {
+      changes++;
+      signal.notifyAll();
+    }
+  }
+
+  /** A counter of fetch events, to wait on with {@link #awaitChange}. */
+  public long changes() {
+    synchronized (signal) {
+      return changes;
+    }
+  }
+
+  /** Waits until a fetch delivers something after {@code seen}, or the timeout passes. */
+  public void awaitChange(long seen, long timeoutMs) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    synchronized (signal) {
+      while (changes == seen) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          return;
+        }
+        signal.wait(left);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      for (Stream stream : streams.values()) {
+        stream.started.forEach(ObjectBuffer::cancel);
+      }
+    }
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("Fetch threads did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

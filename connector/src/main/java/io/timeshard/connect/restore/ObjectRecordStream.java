@@ -1,0 +1,96 @@
+package io.timeshard.connect.restore;
+
+import io.timeshard.connect.format.RecordReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.function.Function;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.header.Headers;
+
+/**
+ * The records of one value object, read in step with its {@code .keys} and {@code .headers}
+ * companions, which hold one record per value record in the same order. Looks one record ahead so
+ * that it can tell the last one.
+ */
+public final class ObjectRecordStream implements Closeable {
+
+  private final String objectKey;
+  private final CountingInputStream counted;
+  private final RecordReader values;
+  private final RecordReader keys;
+  private final RecordReader headers;
+  private final Function<SchemaAndValue, SchemaAndValue> keyDecoder;
+  private final Function<SchemaAndValue, Headers> headerDecoder;
+
+  private SchemaAndValue nextValue;
+  private boolean started;
+  private long index;
+  private long bytesBefore;
+
+  ObjectRecordStream(
+      String objectKey,
+      CountingInputStream counted,
+      RecordReader values,
+      RecordReader keys,
+      RecordReader headers,
+      Function<SchemaAndValue, SchemaAndValue> keyDecoder,
+      Function<SchemaAndValue, Headers> headerDecoder) {
+    this.objectKey = objectKey;
+    this.counted = counted;
+    this.values = values;
+    this.keys = keys;
+    this.headers = headers;
+    this.keyDecoder = keyDecoder;
+    this.headerDecoder = headerDecoder;
+  }
+
+  /** The next record, or {@code null} after the last. */
+  public BackupRecord next() throws IOException {
+    if (!started) {
+      nextValue = values.next();
+      started = true;
+    }
+    SchemaAndValue value = nextValue;
+    if (value == null) {
+      return null;
+    }
+    nextValue = values.next();
+    long bytes = counted.count() - bytesBefore;
+    bytesBefore = counted.count();
+    SchemaAndValue key = keys == null ? null : keyDecoder.apply(companion(keys, "keys"));
+    Headers recordHeaders =
+        headers == null ? null : headerDecoder.apply(companion(headers, "headers"));
+    return new BackupRecord(key, value, recordHeaders, index++, nextValue == null, bytes);
+  }
+
+  private SchemaAndValue companion(RecordReader reader, String kind) throws IOException {
+    SchemaAndValue record = reader.next();
+    if (record == null) {
+      throw new IOException(
+          "the ." + kind + " object of '" + objectKey + "' holds fewer records than the values");
+    }
+    return record;
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException failure = null;
+    for (RecordReader reader : new RecordReader[] {values, keys, headers}) {
+      if (reader == null) {
+        continue;
+      }
+      try {
+        reader.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.timeshard.connect.restore;
+
+import io.timeshard.partitioner.BackupObject;
+import io.timeshard.partitioner.time.TimeInterval;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns backup records into source records for the topic and partition they came from, dropping
+ * those outside the window when the time of each record is known from a field.
+ */
+public final class RecordConverter {
+
+  private final TimeInterval window;
+  private final Optional<TimestampField> timestampField;
+  private final boolean timestampFromField;
+
+  /**
+   * @param window the restore window
+   * @param timestampField the value field holding each record's time, if any
+   * @param timestampFromField stamp restored records with that time
+   */
+  public RecordConverter(
+      TimeInterval window, Optional<TimestampField> timestampField, boolean timestampFromField) {
+    this.window = window;
+    this.timestampField = timestampField;
+    this.timestampFromField = timestampFromField;
+  }
+
+  /**
+   * The source record, or empty when the record falls outside the window. A record whose field is
+   * missing or unreadable is kept: dropping it silently could lose data.
+   */
+  public Optional<SourceRecord> convert(
+      TopicPartition tp,
+      Map<String, Object> sourcePartition,
+      BackupObject object,
+      BackupRecord record) {
+    Long timestamp = null;
+    if (timestampField.isPresent()) {
+      SchemaAndValue value = record.value();
+      OptionalLong millis = timestampField.get().millis(value == null ? null : value.value());
+      if (millis.isPresent()) {
+        if (!window.contains(millis.getAsLong())) {
+          return Optional.empty();
+        }
+        if (timestampFromField) {
+          timestamp = millis.getAsLong();
+        }
+      }
+    }
+    Map<String, Object> offset =
+        new RestorePosition(object.objectKey(), object.startOffset(), record.index(), record.last())
+            .toSourceOffset();
+    SchemaAndValue key = record.key();
+    SchemaAndValue value = record.value();
+    return Optional.of(
+        new SourceRecord(
+            sourcePartition,
+            offset,
+            tp.topic(),
+            tp.partition(),
+            key == null ? null : key.schema(),
+            key == null ? null : key.value(),
+            value == null ? null : value.schema(),
+            value == null ? null : value.value(),
+            timestamp,
+            record.headers()));
+  }
+}
