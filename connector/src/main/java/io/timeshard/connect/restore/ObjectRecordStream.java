@@ -23,6 +23,7 @@ public final class ObjectRecordStream implements Closeable {
   private final Function<SchemaAndValue, Headers> headerDecoder;
 
   private SchemaAndValue nextValue;
+  private IOException failureAhead;
   private boolean started;
   private long index;
   private long bytesBefore;
@@ -46,6 +47,9 @@ public final class ObjectRecordStream implements Closeable {
 
   /** The next record, or {@code null} after the last. */
   public BackupRecord next() throws IOException {
+    if (failureAhead != null) {
+      throw failureAhead;
+    }
     if (!started) {
       nextValue = values.next();
       started = true;
@@ -54,13 +58,20 @@ public final class ObjectRecordStream implements Closeable {
     if (value == null) {
       return null;
     }
-    nextValue = values.next();
+    // A record that cannot be read ahead fails the next call: this one is still good.
+    try {
+      nextValue = values.next();
+    } catch (IOException | RuntimeException e) {
+      nextValue = null;
+      failureAhead = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
     long bytes = counted.count() - bytesBefore;
     bytesBefore = counted.count();
     SchemaAndValue key = keys == null ? null : keyDecoder.apply(companion(keys, "keys"));
     Headers recordHeaders =
         headers == null ? null : headerDecoder.apply(companion(headers, "headers"));
-    return new BackupRecord(key, value, recordHeaders, index++, nextValue == null, bytes);
+    boolean last = nextValue == null && failureAhead == null;
+    return new BackupRecord(key, value, recordHeaders, index++, last, bytes);
   }
 
   private SchemaAndValue companion(RecordReader reader, String kind) throws IOException {

@@ -1,0 +1,185 @@
+package io.timeshard.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.timeshard.connect.testing.InMemoryStore;
+import io.timeshard.connect.testing.TaskHarness;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RestoreSourceTaskTest {
+
+  private TaskHarness harness;
+
+  @AfterEach
+  void stop() {
+    if (harness != null) {
+      harness.stop();
+    }
+  }
+
+  private static Map<String, String> props(String partitions) {
+    Map<String, String> props = new HashMap<>();
+    props.put("name", "unit");
+    props.put("store.url", "memory://test");
+    props.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
+    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, partitions);
+    props.put("restore.fetch.concurrency", "3");
+    return props;
+  }
+
+  private static String lines(String prefix, int from, int count) {
+    return IntStream.range(from, from + count)
+            .mapToObj(i -> prefix + i)
+            .collect(Collectors.joining("\n"))
+        + "\n";
+  }
+
+  private static List<String> values(List<SourceRecord> records, int partition) {
+    return records.stream()
+        .filter(r -> r.kafkaPartition() == partition)
+        .map(r -> (String) r.value())
+        .toList();
+  }
+
+  /** Ten objects of ten records per partition, start offsets wider than the pad for some. */
+  private static InMemoryStore twoPartitions() {
+    InMemoryStore store = new InMemoryStore(4);
+    for (int p = 0; p < 2; p++) {
+      for (int o = 0; o < 10; o++) {
+        long start = o * 10L + (o == 9 ? 99_999_999_910L : 0);
+        store.put(
+            String.format("topics/orders/partition=%d/orders+%d+%010d.json", p, p, start),
+            lines("p" + p + "-", o * 10, 10));
+      }
+    }
+    return store;
+  }
+
+  @Test
+  void restoresEachPartitionInBackupOrderToItsOwnPartition() throws Exception {
+    harness = new TaskHarness(twoPartitions());
+    harness.start(props("orders:0-1"));
+
+    List<SourceRecord> records = harness.pollRecords(200, 10_000);
+
+    assertThat(records).hasSize(200);
+    assertThat(records).allMatch(r -> r.topic().equals("orders"));
+    assertThat(values(records, 0)).containsExactlyElementsOf(expected("p0-", 100));
+    assertThat(values(records, 1)).containsExactlyElementsOf(expected("p1-", 100));
+    SourceRecord last =
+        records.stream().filter(r -> r.kafkaPartition() == 1).reduce((a, b) -> b).get();
+    assertThat(last.sourcePartition()).isEqualTo(Map.of("topic", "orders", "partition", 1));
+    assertThat(last.sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "object",
+                "topics/orders/partition=1/orders+1+100000000000.json",
+                "start",
+                100_000_000_000L,
+                "record",
+                9L,
+                "eof",
+                true));
+  }
+
+  private static List<String> expected(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+  }
+
+  @Test
+  void bothPartitionsMakeProgressInTheFirstPolls() throws Exception {
+    harness = new TaskHarness(twoPartitions());
+    Map<String, String> props = props("orders:0-1");
+    props.put("record.batch.max.size", "10");
+    harness.start(props);
+
+    List<SourceRecord> firstRecords = harness.pollRecords(30, 10_000);
+
+    assertThat(values(firstRecords, 0)).isNotEmpty();
+    assertThat(values(firstRecords, 1)).isNotEmpty();
+  }
+
+  @Test
+  void resumesAfterTheLastCommittedRecord() throws Exception {
+    InMemoryStore store = twoPartitions();
+    harness = new TaskHarness(store);
+    harness.start(props("orders:0-1"));
+    List<SourceRecord> before = harness.pollRecords(73, 10_000);
+    Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>(harness.committed);
+    harness.stop();
+
+    harness = new TaskHarness(store);
+    harness.committed.putAll(committed);
+    harness.start(props("orders:0-1"));
+    List<SourceRecord> after = harness.pollRecords(200 - before.size(), 10_000);
+
+    assertThat(after).hasSize(200 - before.size());
+    for (int p = 0; p < 2; p++) {
+      List<String> all = new java.util.ArrayList<>(values(before, p));
+      all.addAll(values(after, p));
+      assertThat(all).containsExactlyElementsOf(expected("p" + p + "-", 100));
+    }
+  }
+
+  @Test
+  void aCorruptObjectFailsTheTaskNamingTheObjectAndRecord() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n!corrupt\nd\n");
+    harness = new TaskHarness(store);
+    harness.start(props("t:0"));
+
+    assertThatThrownBy(() -> harness.pollRecords(10, 10_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("record 2 of 'topics/t/partition=0/t+0+0000000000.json'")
+        .hasMessageContaining("t-0");
+  }
+
+  @Test
+  void withIgnoreACorruptObjectIsSkippedAndTheRestoreGoesOn() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n!corrupt\nd\n");
+    store.put("topics/t/partition=0/t+0+0000000004.json", "e\nf\n");
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    harness.start(props);
+
+    List<SourceRecord> records = harness.pollRecords(4, 10_000);
+
+    assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b", "e", "f");
+  }
+
+  @Test
+  void streamsAnObjectLargerThanTheMemoryCap() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String line = "x".repeat(1000);
+    int count = 20_000; // about 20 MB
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      big.append(line).append('\n');
+    }
+    store.put("topics/t/partition=0/t+0+0000000000.json", big.toString());
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.buffer.max.bytes", String.valueOf(1 << 20));
+    harness.start(props);
+
+    List<SourceRecord> first = harness.pollRecords(1, 10_000);
+    Thread.sleep(200);
+    // The fetch thread stops once a quarter of the cap is buffered: it has not read the object.
+    assertThat(first).isNotEmpty();
+    assertThat(store.bytesRead.get()).isLessThan(2L << 20);
+
+    List<SourceRecord> rest = harness.pollRecords(count - first.size(), 30_000);
+    assertThat(rest).hasSize(count - first.size());
+  }
+}

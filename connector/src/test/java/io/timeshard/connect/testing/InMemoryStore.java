@@ -1,0 +1,121 @@
+package io.timeshard.connect.testing;
+
+import io.timeshard.connect.store.ObjectNotFoundException;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.partitioner.listing.ListedObject;
+import io.timeshard.partitioner.listing.ListingPage;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An object store in memory: paged, shuffled listings, and counters of what was listed, opened and
+ * read, for unit tests of the task.
+ */
+public final class InMemoryStore implements ObjectStore {
+
+  private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+  private final int pageSize;
+  private final Random random = new Random(1);
+  public final AtomicInteger listCalls = new AtomicInteger();
+  public final AtomicInteger opens = new AtomicInteger();
+  public final AtomicLong bytesRead = new AtomicLong();
+
+  public InMemoryStore(int pageSize) {
+    this.pageSize = pageSize;
+  }
+
+  public InMemoryStore() {
+    this(1000);
+  }
+
+  public InMemoryStore put(String key, byte[] bytes) {
+    objects.put(key, bytes);
+    return this;
+  }
+
+  public InMemoryStore put(String key, String text) {
+    return put(key, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public synchronized ListingPage list(String prefix, String delimiter, String pageToken) {
+    listCalls.incrementAndGet();
+    List<Object> entries = new ArrayList<>();
+    TreeSet<String> folders = new TreeSet<>();
+    for (var e : objects.tailMap(prefix, true).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        break;
+      }
+      int cut = delimiter == null ? -1 : e.getKey().indexOf(delimiter, prefix.length());
+      if (cut >= 0) {
+        String folder = e.getKey().substring(0, cut + delimiter.length());
+        if (folders.add(folder)) {
+          entries.add(folder);
+        }
+      } else {
+        entries.add(new ListedObject(e.getKey(), e.getValue().length, Instant.EPOCH));
+      }
+    }
+    int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
+    int to = Math.min(entries.size(), from + pageSize);
+    List<String> prefixes = new ArrayList<>();
+    List<ListedObject> listed = new ArrayList<>();
+    for (Object entry : entries.subList(from, to)) {
+      if (entry instanceof String folder) {
+        prefixes.add(folder);
+      } else {
+        listed.add((ListedObject) entry);
+      }
+    }
+    Collections.shuffle(listed, random);
+    return new ListingPage(prefixes, listed, to < entries.size() ? String.valueOf(to) : null);
+  }
+
+  @Override
+  public InputStream open(String key) throws IOException {
+    byte[] bytes = objects.get(key);
+    if (bytes == null) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
+    }
+    opens.incrementAndGet();
+    return new FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytesRead.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+          bytesRead.addAndGet(n);
+        }
+        return n;
+      }
+    };
+  }
+
+  @Override
+  public String describe() {
+    return "memory://test";
+  }
+
+  @Override
+  public void close() {}
+}
