@@ -1,0 +1,160 @@
+package io.timeshard.connect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeshard.connect.RestoreSourceConnector;
+import io.timeshard.connect.testing.ConnectClusters;
+import io.timeshard.connect.testing.CustomerBackup;
+import io.timeshard.connect.testing.RestoredTopic;
+import io.timeshard.fixtures.BackupRecord;
+import io.timeshard.fixtures.BackupWriter;
+import io.timeshard.fixtures.Layout;
+import io.timeshard.fixtures.ObjectSink;
+import io.timeshard.fixtures.SinkFormat;
+import io.timeshard.fixtures.TimestampExtractor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.joda.time.DateTimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each layout and format the sinks write, restored on a real worker, exactly and in order. */
+class LayoutsIT {
+
+  private static final long TIMEOUT_MS = 90_000;
+  private static EmbeddedConnectCluster connect;
+
+  @TempDir Path backup;
+
+  @BeforeAll
+  static void start() {
+    connect = ConnectClusters.start("layouts-it", 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (connect != null) {
+      connect.stop();
+    }
+  }
+
+  private Map<String, String> config(String partitioner, String formatClass) {
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", RestoreSourceConnector.class.getName());
+    config.put("tasks.max", "2");
+    config.put("format.class", formatClass);
+    config.put("partitioner.class", "io.confluent.connect.storage.partitioner." + partitioner);
+    config.put("store.url", backup.toUri().toString());
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "false");
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("header.converter", "org.apache.kafka.connect.storage.StringConverter");
+    return config;
+  }
+
+  private static void assertInOrder(RestoredTopic restored, int partitions, int perPartition) {
+    assertThat(restored.count()).isEqualTo(partitions * perPartition);
+    for (int p = 0; p < partitions; p++) {
+      long first = CustomerBackup.id(p, 0);
+      assertThat(restored.partition(p).ids())
+          .containsExactlyElementsOf(LongStream.range(first, first + perPartition).boxed().toList());
+    }
+  }
+
+  @Test
+  void defaultLayoutWithKeysAndHeaders() throws Exception {
+    CustomerBackup.write(
+        ObjectSink.folder(backup), "customers", 4, 120, Layout.defaultLayout(), SinkFormat.AVRO, 25, true);
+    connect.kafka().createTopic("customers", 4);
+
+    connect.configureConnector(
+        "default-layout",
+        config("DefaultPartitioner", "io.confluent.connect.s3.format.avro.AvroFormat"));
+    RestoredTopic restored = RestoredTopic.read(connect, "customers", 480, TIMEOUT_MS);
+
+    assertInOrder(restored, 4, 120);
+    ConsumerRecord<byte[], byte[]> record = restored.partition(2).records().get(7);
+    assertThat(new String(record.key(), StandardCharsets.UTF_8))
+        .isEqualTo("key-" + CustomerBackup.id(2, 7));
+    assertThat(new String(record.headers().lastHeader("origin").value(), StandardCharsets.UTF_8))
+        .isEqualTo("p2-7");
+    connect.deleteConnector("default-layout");
+  }
+
+  @Test
+  void fieldLayout() throws Exception {
+    CustomerBackup.write(
+        ObjectSink.folder(backup), "shoes", 2, 100, Layout.field("shoe_size"), SinkFormat.AVRO, 10, false);
+    connect.kafka().createTopic("shoes", 2);
+
+    connect.configureConnector(
+        "field-layout", config("FieldPartitioner", "io.confluent.connect.gcs.format.avro.AvroFormat"));
+
+    assertInOrder(RestoredTopic.read(connect, "shoes", 200, TIMEOUT_MS), 2, 100);
+    connect.deleteConnector("field-layout");
+  }
+
+  @Test
+  void hourlyLayoutOfGzippedJson() throws Exception {
+    CustomerBackup.write(
+        ObjectSink.folder(backup),
+        "clicks",
+        3,
+        150,
+        Layout.hourly(Locale.US, DateTimeZone.UTC, TimestampExtractor.record()),
+        SinkFormat.JSON_GZ,
+        7,
+        false);
+    connect.kafka().createTopic("clicks", 3);
+    Map<String, String> config =
+        config("HourlyPartitioner", "io.confluent.connect.s3.format.json.JsonFormat");
+    config.put("locale", "en_US");
+    config.put("timezone", "UTC");
+
+    connect.configureConnector("hourly-json", config);
+
+    assertInOrder(RestoredTopic.read(connect, "clicks", 450, TIMEOUT_MS), 3, 150);
+    connect.deleteConnector("hourly-json");
+  }
+
+  @Test
+  void byteArrayObjects() throws Exception {
+    try (BackupWriter writer =
+        BackupWriter.to(ObjectSink.folder(backup))
+            .layout(Layout.defaultLayout())
+            .format(SinkFormat.BYTES)
+            .flushSize(10)
+            .build()) {
+      for (int i = 0; i < 50; i++) {
+        writer.write(
+            BackupRecord.of("raw", 0, i)
+                .value(("line-" + i).getBytes(StandardCharsets.UTF_8))
+                .build());
+      }
+    }
+    connect.kafka().createTopic("raw", 1);
+    Map<String, String> config =
+        config("DefaultPartitioner", "io.confluent.connect.s3.format.bytearray.ByteArrayFormat");
+    config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+
+    connect.configureConnector("bytes", config);
+    connect.kafka().consume(50, TIMEOUT_MS, "raw");
+
+    List<String> values = new java.util.ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(TIMEOUT_MS, "raw")) {
+      values.add(new String(record.value(), StandardCharsets.UTF_8));
+    }
+    assertThat(values)
+        .containsExactlyElementsOf(LongStream.range(0, 50).mapToObj(i -> "line-" + i).toList());
+    connect.deleteConnector("bytes");
+  }
+}

@@ -1,0 +1,195 @@
+package io.timeshard.connect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeshard.connect.RestoreSourceConnector;
+import io.timeshard.connect.RestoreSourceTaskConfig;
+import io.timeshard.connect.testing.ConnectClusters;
+import io.timeshard.connect.testing.CustomerBackup;
+import io.timeshard.connect.testing.RestoredTopic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The write-up's time-based backup (YYYY/MM/dd/HH folders, 60000 ms buckets, Europe/Madrid, one
+ * object per record, late records) restored on a real worker with tasks.max 1 and 4.
+ */
+class TimeBasedRestoreIT {
+
+  private static final String TOPIC = "customerst";
+  private static final int PARTITIONS = 4;
+  private static final int PER_PARTITION = 600;
+  private static final long TIMEOUT_MS = 120_000;
+
+  @TempDir static Path backup;
+  private static EmbeddedConnectCluster connect;
+
+  @BeforeAll
+  static void start() throws Exception {
+    CustomerBackup.write(backup, TOPIC, PARTITIONS, PER_PARTITION);
+    connect = ConnectClusters.start("time-based-it", 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (connect != null) {
+      connect.stop();
+    }
+  }
+
+  static Map<String, String> config(int tasks, String destination) {
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", RestoreSourceConnector.class.getName());
+    config.put("tasks.max", String.valueOf(tasks));
+    config.put("format.class", "io.confluent.connect.azure.blob.storage.format.avro.AvroFormat");
+    config.put("mode", "RESTORE_BACKUP");
+    config.put("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
+    config.put("partition.duration.ms", "60000");
+    config.put("timestamp.extractor", "Record");
+    config.put("path.format", "YYYY/MM/dd/HH");
+    config.put("locale", "en-US");
+    config.put("timezone", "Europe/Madrid");
+    config.put("confluent.topic.bootstrap.servers", "broker:19091");
+    config.put("confluent.topic.replication.factor", "1");
+    config.put("store.url", backup.toUri().toString());
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "false");
+    config.put("transforms", "rename");
+    config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
+    config.put("transforms.rename.regex", TOPIC);
+    config.put("transforms.rename.replacement", destination);
+    return config;
+  }
+
+  private static double restore(String name, int tasks, String destination) {
+    connect.kafka().createTopic(destination, PARTITIONS);
+    long started = System.nanoTime();
+    connect.configureConnector(name, config(tasks, destination));
+    RestoredTopic restored =
+        RestoredTopic.read(connect, destination, PARTITIONS * PER_PARTITION, TIMEOUT_MS);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(restored.count()).isEqualTo(PARTITIONS * PER_PARTITION);
+    for (int p = 0; p < PARTITIONS; p++) {
+      long first = CustomerBackup.id(p, 0);
+      assertThat(restored.partition(p).ids())
+          .as("partition %d in backup order", p)
+          .containsExactlyElementsOf(LongStream.range(first, first + PER_PARTITION).boxed().toList());
+    }
+    System.out.printf(
+        "Time-based restore, tasks.max=%d: %d records (%d objects) in %.1f s, %.0f records/s%n",
+        tasks,
+        PARTITIONS * PER_PARTITION,
+        PARTITIONS * PER_PARTITION,
+        seconds,
+        PARTITIONS * PER_PARTITION / seconds);
+    return seconds;
+  }
+
+  @Test
+  void oneTaskRestoresEveryPartitionInOrder() throws Exception {
+    restore("restore-1", 1, "customerst-1");
+
+    List<TaskInfo> tasks = connect.taskConfigs("restore-1");
+    assertThat(tasks).hasSize(1);
+    assertThat(tasks.get(0).config())
+        .containsEntry(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "customerst:0-3");
+    connect.deleteConnector("restore-1");
+  }
+
+  @Test
+  void fourTasksEachRestoreOnePartitionAtTheSameTime() throws Exception {
+    restore("restore-4", 4, "customerst-4");
+
+    List<String> assignments = new ArrayList<>();
+    for (TaskInfo task : connect.taskConfigs("restore-4")) {
+      assignments.add(task.config().get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG));
+    }
+    assertThat(assignments)
+        .containsExactlyInAnyOrder("customerst:0", "customerst:1", "customerst:2", "customerst:3");
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("restore-4", 4, "four tasks run");
+
+    // Every partition was being written while every other one was: their spans of produce times
+    // overlap.
+    RestoredTopic restored =
+        RestoredTopic.read(connect, "customerst-4", PARTITIONS * PER_PARTITION, TIMEOUT_MS);
+    long latestStart = Long.MIN_VALUE;
+    long earliestEnd = Long.MAX_VALUE;
+    for (int p = 0; p < PARTITIONS; p++) {
+      List<Long> times = restored.partition(p).timestamps();
+      latestStart = Math.max(latestStart, times.get(0));
+      earliestEnd = Math.min(earliestEnd, times.get(times.size() - 1));
+    }
+    assertThat(latestStart).isLessThan(earliestEnd);
+    connect.deleteConnector("restore-4");
+  }
+
+  @Test
+  void aWindowRestoresOnlyTheRecordsInsideIt() throws Exception {
+    String destination = "customerst-window";
+    connect.kafka().createTopic(destination, PARTITIONS);
+    Map<String, String> config = config(2, destination);
+    // 02:00 in Madrid happens twice that night; a local bound means its first time, 00:00Z.
+    config.put("restore.start", "20251026020000");
+    config.put("restore.end", "2025-10-26T01:30:00Z");
+    config.put("restore.timezone", "Europe/Madrid");
+    config.put("restore.timestamp.field", "event_timestamp");
+    config.put("restore.record.timestamp", "field");
+    long start = java.time.Instant.parse("2025-10-26T00:00:00Z").toEpochMilli();
+    long end = java.time.Instant.parse("2025-10-26T01:30:00Z").toEpochMilli();
+    List<Long> inside =
+        LongStream.range(0, PER_PARTITION)
+            .filter(i -> CustomerBackup.timestamp(i) >= start && CustomerBackup.timestamp(i) < end)
+            .boxed()
+            .toList();
+    assertThat(inside).isNotEmpty();
+
+    connect.configureConnector("restore-window", config);
+    RestoredTopic restored =
+        RestoredTopic.read(connect, destination, PARTITIONS * inside.size(), TIMEOUT_MS);
+
+    assertThat(restored.count()).isEqualTo(PARTITIONS * inside.size());
+    for (int p = 0; p < PARTITIONS; p++) {
+      int partition = p;
+      assertThat(restored.partition(p).ids())
+          .containsExactlyElementsOf(inside.stream().map(i -> CustomerBackup.id(partition, i)).toList());
+      assertThat(restored.partition(p).timestamps())
+          .containsExactlyElementsOf(inside.stream().map(CustomerBackup::timestamp).toList());
+    }
+    connect.deleteConnector("restore-window");
+  }
+
+  @Test
+  void anEmptyWindowRestoresNothingAndDoesNotFail() throws Exception {
+    Map<String, String> config = config(4, "customerst-never");
+    config.put("restore.start", "2031-01-01T00:00:00Z");
+
+    connect.configureConnector("empty-window", config);
+
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("empty-window", 0, "an idle connector");
+    connect.deleteConnector("empty-window");
+  }
+
+  @Test
+  void theBackupHasLateRecordsInEarlierFolders() throws Exception {
+    try (var files = Files.walk(backup)) {
+      // Record 49 of each partition was written two hours before its neighbours' folder.
+      assertThat(files.map(Path::toString).filter(f -> f.endsWith("+0000000049.avro")))
+          .allMatch(f -> f.contains("/2025/10/25/23/") || f.contains("/2025/10/26/00/"));
+    }
+  }
+}
