@@ -1,0 +1,121 @@
+package io.timeshard.connect.format;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a stream into the records that a separator ends, as the JSON and byte-array formats write
+ * them: every record, the last one included, is followed by the separator. The stream is read in
+ * chunks; only the record being read is held in memory.
+ *
+ * <p>Bytes after the last separator mean the object was cut short (or the separator is not the one
+ * the sink used): {@link #next()} reports them as an {@link IOException} rather than returning a
+ * partial record.
+ */
+public final class SeparatedRecords implements Closeable {
+
+  private static final int CHUNK = 64 * 1024;
+
+  private final InputStream in;
+  private final byte[] separator;
+  private byte[] buffer;
+
+  /** The unread bytes are {@code buffer[start, end)}. */
+  private int start;
+
+  private int end;
+
+  /** Where the next separator search starts; earlier positions hold no separator start. */
+  private int scanned;
+
+  private boolean eof;
+
+  /**
+   * @param in the stream; closing this closes it
+   * @param separator the bytes that end each record, not empty
+   */
+  public SeparatedRecords(InputStream in, byte[] separator) {
+    if (separator.length == 0) {
+      throw new IllegalArgumentException("the record separator must not be empty");
+    }
+    this.in = in;
+    this.separator = separator.clone();
+    this.buffer = new byte[Math.max(CHUNK, 2 * separator.length)];
+  }
+
+  /**
+   * The next record without its separator, or {@code null} at the end of the stream.
+   *
+   * @throws IOException when the stream fails or ends inside a record
+   */
+  public byte[] next() throws IOException {
+    while (true) {
+      int at = indexOfSeparator();
+      if (at >= 0) {
+        byte[] record = Arrays.copyOfRange(buffer, start, at);
+        start = at + separator.length;
+        scanned = start;
+        return record;
+      }
+      if (eof) {
+        if (start == end) {
+          return null;
+        }
+        throw new IOException(
+            "the object ends inside a record: "
+                + (end - start)
+                + " bytes follow the last record separator (truncated object, or another"
+                + " separator than the sink's)");
+      }
+      fill();
+    }
+  }
+
+  private int indexOfSeparator() {
+    int last = end - separator.length;
+    byte first = separator[0];
+    for (int i = scanned; i <= last; i++) {
+      if (buffer[i] == first && matchesAt(i)) {
+        return i;
+      }
+    }
+    scanned = Math.max(start, last + 1);
+    return -1;
+  }
+
+  private boolean matchesAt(int i) {
+    for (int j = 1; j < separator.length; j++) {
+      if (buffer[i + j] != separator[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void fill() throws IOException {
+    if (start > 0) {
+      // Move the partial record to the front.
+      int length = end - start;
+      System.arraycopy(buffer, start, buffer, 0, length);
+      scanned -= start;
+      start = 0;
+      end = length;
+    }
+    if (end == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    int n = in.read(buffer, end, buffer.length - end);
+    if (n < 0) {
+      eof = true;
+    } else {
+      end += n;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
