@@ -1,6 +1,7 @@
 package io.timeshard.connect;
 
 import io.timeshard.connect.config.RestoreWindowParser;
+import io.timeshard.connect.format.FormatConfig;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.TopicFilter;
@@ -191,6 +192,7 @@ public class RestoreSourceConfig extends AbstractConfig {
             "Store URL");
     ObjectStores.addTo(def);
     PartitionerConfig.addTo(def);
+    FormatConfig.addTo(def);
 
     order = 0;
     def.define(

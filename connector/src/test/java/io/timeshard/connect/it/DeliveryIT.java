@@ -8,7 +8,6 @@ import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
 import io.timeshard.fixtures.Layout;
-import io.timeshard.fixtures.ObjectSink;
 import io.timeshard.fixtures.SinkFormat;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Delivery across interruptions: a restarted connector resumes after its last committed record,
- * and with exactly-once source support a worker restart leaves no duplicate.
+ * Delivery across interruptions: a restarted connector resumes after its last committed record, and
+ * with exactly-once source support a worker restart leaves no duplicate.
  */
 class DeliveryIT {
 
@@ -41,14 +40,10 @@ class DeliveryIT {
   @BeforeAll
   static void start() throws Exception {
     CustomerBackup.write(
-        ObjectSink.folder(backup),
+        CustomerBackup.writer(backup, Layout.defaultLayout(), SinkFormat.AVRO, 1),
         "orders",
         PARTITIONS,
-        PER_PARTITION,
-        Layout.defaultLayout(),
-        SinkFormat.AVRO,
-        1,
-        false);
+        PER_PARTITION);
     connect =
         ConnectClusters.start(
             "delivery-it",

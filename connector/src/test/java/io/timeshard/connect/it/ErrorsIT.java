@@ -9,7 +9,6 @@ import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
 import io.timeshard.fixtures.Damage;
 import io.timeshard.fixtures.Layout;
-import io.timeshard.fixtures.ObjectSink;
 import io.timeshard.fixtures.SinkFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +35,15 @@ class ErrorsIT {
   @BeforeAll
   static void start() throws Exception {
     CustomerBackup.write(
-        ObjectSink.folder(backup), "orders", 2, 50, Layout.defaultLayout(), SinkFormat.AVRO, 10, false);
+        CustomerBackup.writer(backup, Layout.defaultLayout(), SinkFormat.AVRO, 10),
+        "orders",
+        2,
+        50);
     Path corrupt = backup.resolve(CORRUPT_KEY);
-    Files.write(corrupt, Damage.truncateTo(Files.readAllBytes(corrupt).length - 40).apply(Files.readAllBytes(corrupt)));
+    Files.write(
+        corrupt,
+        Damage.truncateTo(Files.readAllBytes(corrupt).length - 40)
+            .apply(Files.readAllBytes(corrupt)));
     connect = ConnectClusters.start("errors-it", 1);
   }
 
@@ -81,7 +86,8 @@ class ErrorsIT {
     // Everything before the corrupt object was restored, in order.
     RestoredTopic restored = RestoredTopic.read(connect, "fails", 70, TIMEOUT_MS);
     assertThat(restored.partition(0).ids()).isEqualTo(Sequences.expectedIds(0, 50));
-    assertThat(restored.partition(1).ids()).startsWith(Sequences.expectedIds(1, 20).toArray(Long[]::new));
+    assertThat(restored.partition(1).ids())
+        .startsWith(Sequences.expectedIds(1, 20).toArray(Long[]::new));
     connect.deleteConnector("corrupt-fails");
   }
 
@@ -101,7 +107,9 @@ class ErrorsIT {
     // The truncated object held records 20 to 29; the records it still held intact before the
     // damage may be restored, the rest is skipped.
     List<Long> ids = restored.partition(1).ids();
-    assertThat(ids).containsSubsequence(expected.subList(0, 20)).containsSubsequence(expected.subList(30, 50));
+    assertThat(ids)
+        .containsSubsequence(expected.subList(0, 20))
+        .containsSubsequence(expected.subList(30, 50));
     assertThat(ids).isSubsetOf(expected).doesNotHaveDuplicates();
     assertThat(connect.connectorStatus("corrupt-ignored").tasks())
         .allMatch(task -> "RUNNING".equals(task.state()));

@@ -66,14 +66,20 @@ class LayoutsIT {
     for (int p = 0; p < partitions; p++) {
       long first = CustomerBackup.id(p, 0);
       assertThat(restored.partition(p).ids())
-          .containsExactlyElementsOf(LongStream.range(first, first + perPartition).boxed().toList());
+          .containsExactlyElementsOf(
+              LongStream.range(first, first + perPartition).boxed().toList());
     }
   }
 
   @Test
   void defaultLayoutWithKeysAndHeaders() throws Exception {
     CustomerBackup.write(
-        ObjectSink.folder(backup), "customers", 4, 120, Layout.defaultLayout(), SinkFormat.AVRO, 25, true);
+        CustomerBackup.writer(backup, Layout.defaultLayout(), SinkFormat.AVRO, 25)
+            .storeKeys(true)
+            .storeHeaders(true),
+        "customers",
+        4,
+        120);
     connect.kafka().createTopic("customers", 4);
 
     connect.configureConnector(
@@ -93,11 +99,15 @@ class LayoutsIT {
   @Test
   void fieldLayout() throws Exception {
     CustomerBackup.write(
-        ObjectSink.folder(backup), "shoes", 2, 100, Layout.field("shoe_size"), SinkFormat.AVRO, 10, false);
+        CustomerBackup.writer(backup, Layout.field("shoe_size"), SinkFormat.AVRO, 10),
+        "shoes",
+        2,
+        100);
     connect.kafka().createTopic("shoes", 2);
 
     connect.configureConnector(
-        "field-layout", config("FieldPartitioner", "io.confluent.connect.gcs.format.avro.AvroFormat"));
+        "field-layout",
+        config("FieldPartitioner", "io.confluent.connect.gcs.format.avro.AvroFormat"));
 
     assertInOrder(RestoredTopic.read(connect, "shoes", 200, TIMEOUT_MS), 2, 100);
     connect.deleteConnector("field-layout");
@@ -106,14 +116,15 @@ class LayoutsIT {
   @Test
   void hourlyLayoutOfGzippedJson() throws Exception {
     CustomerBackup.write(
-        ObjectSink.folder(backup),
+        CustomerBackup.writer(
+                backup,
+                Layout.hourly(Locale.US, DateTimeZone.UTC, TimestampExtractor.record()),
+                SinkFormat.JSON,
+                7)
+            .gzip(true),
         "clicks",
         3,
-        150,
-        Layout.hourly(Locale.US, DateTimeZone.UTC, TimestampExtractor.record()),
-        SinkFormat.JSON_GZ,
-        7,
-        false);
+        150);
     connect.kafka().createTopic("clicks", 3);
     Map<String, String> config =
         config("HourlyPartitioner", "io.confluent.connect.s3.format.json.JsonFormat");

@@ -54,7 +54,8 @@ class TimeBasedRestoreIT {
     config.put("tasks.max", String.valueOf(tasks));
     config.put("format.class", "io.confluent.connect.azure.blob.storage.format.avro.AvroFormat");
     config.put("mode", "RESTORE_BACKUP");
-    config.put("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
+    config.put(
+        "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
     config.put("partition.duration.ms", "60000");
     config.put("timestamp.extractor", "Record");
     config.put("path.format", "YYYY/MM/dd/HH");
@@ -72,7 +73,7 @@ class TimeBasedRestoreIT {
     return config;
   }
 
-  private static double restore(String name, int tasks, String destination) {
+  private static double restore(String name, int tasks, String destination) throws Exception {
     connect.kafka().createTopic(destination, PARTITIONS);
     long started = System.nanoTime();
     connect.configureConnector(name, config(tasks, destination));
@@ -84,7 +85,8 @@ class TimeBasedRestoreIT {
       long first = CustomerBackup.id(p, 0);
       assertThat(restored.partition(p).ids())
           .as("partition %d in backup order", p)
-          .containsExactlyElementsOf(LongStream.range(first, first + PER_PARTITION).boxed().toList());
+          .containsExactlyElementsOf(
+              LongStream.range(first, first + PER_PARTITION).boxed().toList());
     }
     System.out.printf(
         "Time-based restore, tasks.max=%d: %d records (%d objects) in %.1f s, %.0f records/s%n",
@@ -164,7 +166,8 @@ class TimeBasedRestoreIT {
     for (int p = 0; p < PARTITIONS; p++) {
       int partition = p;
       assertThat(restored.partition(p).ids())
-          .containsExactlyElementsOf(inside.stream().map(i -> CustomerBackup.id(partition, i)).toList());
+          .containsExactlyElementsOf(
+              inside.stream().map(i -> CustomerBackup.id(partition, i)).toList());
       assertThat(restored.partition(p).timestamps())
           .containsExactlyElementsOf(inside.stream().map(CustomerBackup::timestamp).toList());
     }

@@ -67,48 +67,39 @@ public final class CustomerBackup {
         TimestampExtractor.record());
   }
 
-  /** Writes {@code perPartition} records to each of {@code partitions} partitions, interleaved. */
+  /**
+   * Writes {@code perPartition} records to each of {@code partitions} partitions, interleaved as a
+   * sink task receives them, with keys and headers when the writer stores them.
+   */
   public static void write(
-      ObjectSink sink,
-      String topic,
-      int partitions,
-      int perPartition,
-      Layout layout,
-      SinkFormat format,
-      int flushSize,
-      boolean keysAndHeaders)
+      BackupWriter.Builder writer, String topic, int partitions, int perPartition)
       throws IOException {
-    try (BackupWriter writer =
-        BackupWriter.to(sink)
-            .layout(layout)
-            .format(format)
-            .flushSize(flushSize)
-            .storeKeys(keysAndHeaders)
-            .storeHeaders(keysAndHeaders)
-            .build()) {
+    try (BackupWriter backup = writer.build()) {
       for (int i = 0; i < perPartition; i++) {
         for (int p = 0; p < partitions; p++) {
-          BackupRecord record =
-              BackupRecord.of(topic, p, i).timestamp(timestamp(i)).value(VALUE_SCHEMA, value(p, i));
-          if (keysAndHeaders) {
-            record.key(KEY_SCHEMA, "key-" + id(p, i)).header("origin", "p" + p + "-" + i);
-          }
-          writer.write(record.build());
+          backup.write(
+              BackupRecord.of(topic, p, i)
+                  .timestamp(timestamp(i))
+                  .key(KEY_SCHEMA, "key-" + id(p, i))
+                  .header("origin", "p" + p + "-" + i)
+                  .value(VALUE_SCHEMA, value(p, i))
+                  .build());
         }
       }
     }
   }
 
+  /** A writer of the given layout and format into a folder. */
+  public static BackupWriter.Builder writer(
+      Path folder, Layout layout, SinkFormat format, int flushSize) {
+    return BackupWriter.to(ObjectSink.folder(folder))
+        .layout(layout)
+        .format(format)
+        .flushSize(flushSize);
+  }
+
   public static void write(Path folder, String topic, int partitions, int perPartition)
       throws IOException {
-    write(
-        ObjectSink.folder(folder),
-        topic,
-        partitions,
-        perPartition,
-        madridHourly(),
-        SinkFormat.AVRO,
-        1,
-        false);
+    write(writer(folder, madridHourly(), SinkFormat.AVRO, 1), topic, partitions, perPartition);
   }
 }

@@ -17,7 +17,8 @@ public final class RestoreConfigs {
     config.put("tasks.max", String.valueOf(tasks));
     config.put("format.class", "io.confluent.connect.azure.blob.storage.format.avro.AvroFormat");
     config.put("mode", "RESTORE_BACKUP");
-    config.put("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
+    config.put(
+        "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
     config.put("partition.duration.ms", "60000");
     config.put("timestamp.extractor", "Record");
     config.put("path.format", "YYYY/MM/dd/HH");

@@ -18,7 +18,8 @@ public final class RestoredTopic {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The records of one partition, in log order. */
-  public record Partition(List<JsonNode> values, List<Long> timestamps, List<ConsumerRecord<byte[], byte[]>> records) {
+  public record Partition(
+      List<JsonNode> values, List<Long> timestamps, List<ConsumerRecord<byte[], byte[]>> records) {
     public List<Long> ids() {
       return values.stream().map(v -> v.get("id").asLong()).toList();
     }
@@ -30,7 +31,7 @@ public final class RestoredTopic {
 
   /** Waits for {@code count} records, then reads everything in the topic. */
   public static RestoredTopic read(
-      EmbeddedConnectCluster connect, String topic, int count, long timeoutMs) {
+      EmbeddedConnectCluster connect, String topic, int count, long timeoutMs) throws Exception {
     connect.kafka().consume(count, timeoutMs, topic);
     ConsumerRecords<byte[], byte[]> all = connect.kafka().consumeAll(timeoutMs, topic);
     RestoredTopic restored = new RestoredTopic();
