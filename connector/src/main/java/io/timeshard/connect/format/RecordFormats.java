@@ -76,6 +76,15 @@ public final class RecordFormats {
   }
 
   /**
+   * The factory of the format a {@code format.class} name stands for.
+   *
+   * @throws ConfigException for an unknown name, listing the accepted ones, or for Parquet
+   */
+  public static Function<FormatConfig, RecordFormat> factory(String formatClass) {
+    return FACTORIES.get(formatOf(formatClass));
+  }
+
+  /**
    * A reader for objects of {@code format}, configured by {@code config}: the objects' extensions
    * say their format, so companions in another format than the values are read too.
    *

@@ -41,6 +41,8 @@ class RecordFormatsTest {
   })
   void mapsTheSinksFormatClasses(String formatClass, BackupFormat expected) {
     assertThat(RecordFormats.formatOf(formatClass)).isEqualTo(expected);
+    assertThat(RecordFormats.factory(formatClass).apply(new FormatConfig(Map.of())).format())
+        .isEqualTo(expected);
     FormatConfig config = new FormatConfig(Map.of(FormatConfig.FORMAT_CLASS_CONFIG, formatClass));
     RecordFormat format = config.recordFormat();
     assertThat(format.format()).isEqualTo(expected);
