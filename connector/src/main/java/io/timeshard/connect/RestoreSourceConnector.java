@@ -172,7 +172,7 @@ public class RestoreSourceConnector extends SourceConnector {
   private static void attach(Config result, ConfigException e) {
     String message = e.getMessage();
     for (ConfigValue value : result.configValues()) {
-      if (message != null && message.contains(" for configuration " + value.name() + " ")) {
+      if (message != null && message.contains(" for configuration " + value.name() + ":")) {
         value.addErrorMessage(message);
         return;
       }

@@ -184,4 +184,43 @@ class RestoreSourceTaskTest {
     List<SourceRecord> rest = harness.pollRecords(count - first.size(), 30_000);
     assertThat(rest).hasSize(count - first.size());
   }
+
+  @Test
+  void afterTheRestoreNewObjectsOfItsPartitionsAreRestoredToo() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.poll.interval.ms", "200");
+    harness.start(props);
+    assertThat(harness.pollRecords(2, 10_000))
+        .extracting(SourceRecord::value)
+        .containsExactly("a", "b");
+
+    store.put("topics/t/partition=0/t+0+0000000002.json", "c\n");
+    store.put("topics/t/partition=1/t+1+0000000000.json", "not this task's\n");
+
+    assertThat(harness.pollRecords(1, 10_000)).extracting(SourceRecord::value).containsExactly("c");
+    assertThat(harness.pollRecords(1, 1_000)).isEmpty();
+  }
+
+  @Test
+  void reportsProgressOverJmx() throws Exception {
+    harness = new TaskHarness(twoPartitions());
+    harness.start(props("orders:0-1"));
+    harness.pollRecords(200, 10_000);
+    javax.management.ObjectName name =
+        new javax.management.ObjectName("io.timeshard:type=restore-task,connector=\"unit\",task=0");
+    javax.management.MBeanServer server =
+        java.lang.management.ManagementFactory.getPlatformMBeanServer();
+
+    // The last object counts as restored once the poll after its last record finds it drained.
+    harness.pollRecords(1, 500);
+    assertThat(server.getAttribute(name, "PlannedObjects")).isEqualTo(20L);
+    assertThat(server.getAttribute(name, "RestoredObjects")).isEqualTo(20L);
+    assertThat(server.getAttribute(name, "RestoredRecords")).isEqualTo(200L);
+    assertThat(server.getAttribute(name, "RemainingObjectsByPartition"))
+        .isEqualTo("orders-0=0,orders-1=0");
+    assertThat(server.getAttribute(name, "Complete")).isEqualTo(true);
+  }
 }

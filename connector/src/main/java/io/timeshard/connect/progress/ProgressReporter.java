@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public final class ProgressReporter implements AutoCloseable {
       if (server.isRegistered(name)) {
         server.unregisterMBean(name);
       }
-      server.registerMBean(progress, name);
+      server.registerMBean(new StandardMBean(progress, RestoreTaskMetricsMBean.class), name);
       return name;
     } catch (JMException e) {
       log.warn("Cannot register the restore metrics of {}-{} over JMX", connector, taskId, e);

@@ -1,0 +1,213 @@
+package io.timeshard.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.timeshard.connect.testing.InMemoryStore;
+import io.timeshard.connect.testing.TaskHarness;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnectorContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RestoreSourceConnectorTest {
+
+  private RestoreSourceConnector connector;
+  private final AtomicInteger reconfigurations = new AtomicInteger();
+
+  @AfterEach
+  void stop() {
+    if (connector != null) {
+      connector.stop();
+    }
+  }
+
+  private static Map<String, String> timeBased() {
+    Map<String, String> config = new HashMap<>();
+    config.put("name", "unit");
+    config.put("connector.class", RestoreSourceConnector.class.getName());
+    config.put("format.class", "io.confluent.connect.azure.blob.storage.format.avro.AvroFormat");
+    config.put(
+        "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
+    config.put("path.format", "YYYY/MM/dd/HH");
+    config.put("partition.duration.ms", "60000");
+    config.put("locale", "en-US");
+    config.put("timezone", "Europe/Madrid");
+    config.put("store.url", "file:///tmp");
+    config.put("restore.poll.interval.ms", "200");
+    return config;
+  }
+
+  private RestoreSourceConnector start(InMemoryStore store, Map<String, String> config) {
+    connector = new RestoreSourceConnector(c -> TaskHarness.services(store));
+    connector.initialize(
+        new SourceConnectorContext() {
+          @Override
+          public OffsetStorageReader offsetStorageReader() {
+            return null;
+          }
+
+          @Override
+          public void requestTaskReconfiguration() {
+            reconfigurations.incrementAndGet();
+          }
+
+          @Override
+          public void raiseError(Exception e) {
+            throw new AssertionError(e);
+          }
+
+          @Override
+          public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+            return null;
+          }
+        });
+    connector.start(config);
+    return connector;
+  }
+
+  private static InMemoryStore fourPartitions() {
+    InMemoryStore store = new InMemoryStore();
+    for (int p = 0; p < 4; p++) {
+      for (int hour = 10; hour < 12; hour++) {
+        store.put(
+            String.format(
+                "topics/customerst/2025/05/16/%d/customerst+%d+%010d.json", hour, p, hour),
+            "x\n");
+      }
+    }
+    return store;
+  }
+
+  @Test
+  void fourPartitionsAndFourTasksGiveOnePartitionEach() {
+    start(fourPartitions(), timeBased());
+
+    List<Map<String, String>> tasks = connector.taskConfigs(4);
+
+    assertThat(tasks)
+        .extracting(t -> t.get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG))
+        .containsExactlyInAnyOrder("customerst:0", "customerst:1", "customerst:2", "customerst:3");
+    assertThat(tasks).extracting(t -> t.get("timezone")).containsOnly("Europe/Madrid");
+    assertThat(connector.taskConfigs(1))
+        .extracting(t -> t.get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG))
+        .containsExactly("customerst:0-3");
+  }
+
+  @Test
+  void aNewPartitionInTheBackupAsksForNewTaskAssignments() throws Exception {
+    InMemoryStore store = fourPartitions();
+    start(store, timeBased());
+    assertThat(connector.taskConfigs(8)).hasSize(4);
+
+    store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (reconfigurations.get() == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+
+    assertThat(reconfigurations.get()).isGreaterThan(0);
+    assertThat(connector.taskConfigs(8)).hasSize(5);
+  }
+
+  @Test
+  void validateReportsAnUnknownFormatWithTheAcceptedOnes() {
+    Map<String, String> config = timeBased();
+    config.put("format.class", "com.example.OrcFormat");
+
+    Config result = new RestoreSourceConnector().validate(config);
+
+    ConfigValue format =
+        result.configValues().stream()
+            .filter(v -> v.name().equals("format.class"))
+            .findFirst()
+            .get();
+    assertThat(format.errorMessages())
+        .singleElement()
+        .asString()
+        .contains("com.example.OrcFormat")
+        .contains("io.confluent.connect.s3.format.avro.AvroFormat");
+  }
+
+  @Test
+  void validateReportsAWindowThatEndsBeforeItStarts() {
+    Map<String, String> config = timeBased();
+    config.put("restore.start", "20250516131400");
+    config.put("restore.end", "20250516131200");
+
+    Config result = new RestoreSourceConnector().validate(config);
+
+    ConfigValue end =
+        result.configValues().stream()
+            .filter(v -> v.name().equals("restore.end"))
+            .findFirst()
+            .get();
+    assertThat(end.errorMessages()).singleElement().asString().contains("ends before it starts");
+  }
+
+  @Test
+  void everyKeyIsDocumentedInAGroup() {
+    assertThat(RestoreSourceConfig.CONFIG_DEF.configKeys().values())
+        .allSatisfy(
+            key -> {
+              assertThat(key.documentation).as(key.name).isNotBlank();
+              assertThat(key.group).as(key.name).isNotBlank();
+            });
+    assertThat(RestoreSourceConfig.CONFIG_DEF.names())
+        .contains(
+            "format.class",
+            "partitioner.class",
+            "topics.dir",
+            "directory.delim",
+            "record.batch.max.size",
+            "behavior.on.error",
+            "mode",
+            "confluent.license",
+            "confluent.topic.bootstrap.servers");
+  }
+
+  @Test
+  void supportsExactlyOnce() {
+    assertThat(new RestoreSourceConnector().exactlyOnceSupport(timeBased()))
+        .isEqualTo(ExactlyOnceSupport.SUPPORTED);
+  }
+
+  @Test
+  void alterOffsetsAcceptsResetsAndValidPositionsOnly() {
+    RestoreSourceConnector fresh = new RestoreSourceConnector();
+    Map<String, Object> partition = Map.of("topic", "orders", "partition", 3);
+    Map<String, Object> position =
+        Map.of(
+            "object",
+            "topics/orders/partition=3/orders+3+0000000100.avro",
+            "start",
+            100L,
+            "record",
+            4L,
+            "eof",
+            false);
+    Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+    reset.put(partition, null);
+
+    assertThat(fresh.alterOffsets(timeBased(), reset)).isTrue();
+    assertThat(fresh.alterOffsets(timeBased(), Map.of(partition, position))).isTrue();
+    assertThatThrownBy(
+            () -> fresh.alterOffsets(timeBased(), Map.of(Map.of("folder", "x"), position)))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("topic");
+    assertThatThrownBy(
+            () ->
+                fresh.alterOffsets(
+                    timeBased(), Map.of(partition, Map.of("object", "k", "record", "four"))))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("start");
+  }
+}
