@@ -33,6 +33,8 @@ public final class GcsStoreProvider implements ObjectStoreProvider {
 
   public static final String NAME = "gcs";
 
+  private static final String EMULATOR_PROJECT = "emulator";
+
   private final Storage injected;
 
   public GcsStoreProvider() {
@@ -131,6 +133,11 @@ public final class GcsStoreProvider implements ObjectStoreProvider {
     Credentials credentials = credentials(config);
     if (credentials != null) {
       builder.setCredentials(credentials);
+    }
+    if (credentials == NoCredentials.getInstance()) {
+      // An emulator: reading needs no project, and naming one keeps the client from looking for
+      // a default project in the environment (which can mean asking a metadata server).
+      builder.setProjectId(EMULATOR_PROJECT);
     }
     return builder.build().getService();
   }
