@@ -42,7 +42,14 @@ class GcsStoreProviderTest {
 
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (path.contains("/b/missing/")) {
+    String query = exchange.getRequestURI().getQuery();
+    if (query != null && query.contains("alt=media")) {
+      if (path.endsWith("/o/present.bin")) {
+        sendBytes(exchange, "the object's bytes".getBytes(StandardCharsets.UTF_8));
+      } else {
+        send(exchange, 404, error(404, "notFound", "No such object."));
+      }
+    } else if (path.contains("/b/missing/")) {
       send(exchange, 404, error(404, "notFound", "The specified bucket does not exist."));
     } else if (path.contains("/b/denied/")) {
       send(exchange, 403, error(403, "forbidden", "Permission denied."));
@@ -67,6 +74,13 @@ class GcsStoreProviderTest {
     exchange.close();
   }
 
+  private static void sendBytes(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
   private Map<String, String> props(String bucket) {
     return Map.of(
         "gcs.bucket.name", bucket,
@@ -82,6 +96,19 @@ class GcsStoreProviderTest {
       assertThat(store.describe()).isEqualTo("gs://flaky");
     }
     assertThat(flakyRequests.get()).isEqualTo(3);
+  }
+
+  @Test
+  void readsAnObjectOverHttp() throws IOException {
+    try (ObjectStore store = new GcsStoreProvider().create(props("backups"))) {
+      try (var in = store.open("present.bin")) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("the object's bytes");
+      }
+      assertThatThrownBy(() -> store.open("absent.bin"))
+          .isInstanceOf(ObjectNotFoundException.class)
+          .hasMessageContaining("absent.bin");
+    }
   }
 
   @Test
