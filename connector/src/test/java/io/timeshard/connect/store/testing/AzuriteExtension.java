@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * &#64;RegisterExtension static final AzuriteExtension AZURITE = new AzuriteExtension();
  * </pre>
  */
-public final class AzuriteExtension implements BeforeAllCallback, AfterAllCallback {
+public final class AzuriteExtension
+    implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
   private static final Logger log = LoggerFactory.getLogger(AzuriteExtension.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -35,20 +38,33 @@ public final class AzuriteExtension implements BeforeAllCallback, AfterAllCallba
 
   private EmulatorProcess process;
 
+  private static Path azurite() {
+    return RepositoryRoot.find().resolve("node_modules/.bin/azurite-blob");
+  }
+
+  private static String notInstalled() {
+    return "Azurite is not installed (no "
+        + azurite()
+        + "): skipping the Azure Blob Storage tests; run 'npm ci' at the repository root to run"
+        + " them";
+  }
+
+  /** Skips every test of the class, each with the reason, when Azurite is not installed. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (Files.isExecutable(azurite())) {
+      return ConditionEvaluationResult.enabled("Azurite is installed");
+    }
+    if (WARNED.compareAndSet(false, true)) {
+      log.warn(notInstalled());
+    }
+    return ConditionEvaluationResult.disabled(notInstalled());
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    Path azurite = RepositoryRoot.find().resolve("node_modules/.bin/azurite-blob");
-    if (!Files.isExecutable(azurite)) {
-      String reason =
-          "Azurite is not installed (no "
-              + azurite
-              + "): skipping the Azure Blob Storage tests; run 'npm ci' at the repository root"
-              + " to run them";
-      if (WARNED.compareAndSet(false, true)) {
-        log.warn(reason);
-      }
-      Assumptions.abort(reason);
-    }
+    Path azurite = azurite();
+    Assumptions.assumeTrue(Files.isExecutable(azurite), AzuriteExtension::notInstalled);
     int port = EmulatorProcess.freePort();
     process =
         EmulatorProcess.start(
