@@ -50,7 +50,7 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
         new AzureBlobObjectStore(containerClient(config, httpClient(config)), auth.toString());
     store.probe();
     log.info(
-        "Opened {} with a {} in {} ms",
+        "Opened {} (signed with its {}) in {} ms",
         store.describe(),
         auth,
         (System.nanoTime() - start) / 1_000_000);
