@@ -1,9 +1,15 @@
 package io.timeshard.connect.store;
 
+import io.timeshard.connect.store.azure.AzureBlobStoreProvider;
 import io.timeshard.connect.store.file.FileStoreProvider;
+import io.timeshard.connect.store.gcs.GcsStoreProvider;
+import io.timeshard.connect.store.s3.S3StoreProvider;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -17,8 +23,16 @@ public final class ObjectStores {
   public static final String STORE_TYPE_CONFIG = "store.type";
   public static final String STORE_TYPE_AUTO = "auto";
 
+  /** What {@link #masked} shows instead of a secret, as Kafka's {@code Password} does. */
+  public static final String HIDDEN = "[hidden]";
+
   /** Every store, in the order {@code auto} tries them. */
-  private static final List<ObjectStoreProvider> PROVIDERS = List.of(new FileStoreProvider());
+  private static final List<ObjectStoreProvider> PROVIDERS =
+      List.of(
+          new FileStoreProvider(),
+          new AzureBlobStoreProvider(),
+          new GcsStoreProvider(),
+          new S3StoreProvider());
 
   private ObjectStores() {}
 
@@ -28,6 +42,34 @@ public final class ObjectStores {
 
   public static List<String> names() {
     return PROVIDERS.stream().map(ObjectStoreProvider::name).toList();
+  }
+
+  /**
+   * The keys of every store that hold secrets (account keys, SAS tokens, connection strings, secret
+   * access keys, credentials JSON): all of them {@code Type.PASSWORD}.
+   *
+   * <p>Tasks need these values to reach the store. Pass them to the tasks unchanged and under the
+   * same keys: the worker then stores a task configuration with the connector's config-provider
+   * reference ({@code ${file:...}}) in place of a value it resolved from one.
+   */
+  public static Set<String> secretKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (ObjectStoreProvider provider : PROVIDERS) {
+      for (ConfigDef.ConfigKey key : provider.configDef().configKeys().values()) {
+        if (key.type == ConfigDef.Type.PASSWORD) {
+          keys.add(key.name);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** A copy of {@code props} with the value of every {@link #secretKeys() secret} hidden. */
+  public static Map<String, String> masked(Map<String, String> props) {
+    Set<String> secrets = secretKeys();
+    Map<String, String> copy = new LinkedHashMap<>();
+    props.forEach((k, v) -> copy.put(k, secrets.contains(k) && v != null ? HIDDEN : v));
+    return copy;
   }
 
   /** Adds every store's keys to the connector's definition. */

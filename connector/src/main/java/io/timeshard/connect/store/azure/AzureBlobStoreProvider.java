@@ -1,0 +1,111 @@
+package io.timeshard.connect.store.azure;
+
+import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientProvider;
+import com.azure.core.util.HttpClientOptions;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.ObjectStoreProvider;
+import io.timeshard.connect.store.RetryPolicy;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Azure Blob Storage, selected by {@code azblob.container.name}. */
+public final class AzureBlobStoreProvider implements ObjectStoreProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(AzureBlobStoreProvider.class);
+
+  public static final String NAME = "azblob";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ConfigDef configDef() {
+    return AzureBlobConfig.CONFIG_DEF;
+  }
+
+  @Override
+  public boolean accepts(Map<String, String> props) {
+    String container = props.get(AzureBlobConfig.CONTAINER_NAME_CONFIG);
+    return container != null && !container.isBlank();
+  }
+
+  @Override
+  public ObjectStore create(Map<String, String> props) {
+    AzureBlobConfig config = new AzureBlobConfig(props);
+    AzureBlobConfig.Auth auth = config.auth();
+    long start = System.nanoTime();
+    AzureBlobObjectStore store =
+        new AzureBlobObjectStore(containerClient(config, httpClient(config)), auth.toString());
+    store.probe();
+    log.info(
+        "Opened {} (signed with its {}) in {} ms",
+        store.describe(),
+        auth,
+        (System.nanoTime() - start) / 1_000_000);
+    return store;
+  }
+
+  /**
+   * The HTTP client: netty's (measured faster per object than the JDK's), with the request timeout
+   * as its response and read timeouts.
+   */
+  static HttpClient httpClient(AzureBlobConfig config) {
+    RetryPolicy retry = config.retryPolicy();
+    return HttpClient.createDefault(
+        new HttpClientOptions()
+            .setHttpClientProvider(NettyAsyncHttpClientProvider.class)
+            .setResponseTimeout(retry.requestTimeout())
+            .setReadTimeout(retry.requestTimeout()));
+  }
+
+  /** A client for the configured container, signing with the configured credentials. */
+  public static BlobContainerClient containerClient(AzureBlobConfig config, HttpClient http) {
+    AzureBlobConfig.Auth auth = config.auth();
+    RetryPolicy retry = config.retryPolicy();
+    BlobContainerClientBuilder builder =
+        new BlobContainerClientBuilder()
+            .httpClient(http)
+            .retryOptions(
+                new RequestRetryOptions(
+                    RetryPolicyType.EXPONENTIAL,
+                    retry.maxAttempts(),
+                    retry.requestTimeout(),
+                    retry.backoff(),
+                    retry.maxBackoff(),
+                    null));
+    String endpoint = config.endpoint();
+    switch (auth) {
+      case CONNECTION_STRING -> {
+        try {
+          builder.connectionString(config.connectionString().value());
+        } catch (IllegalArgumentException e) {
+          // The parser's message may quote the string: name the key, not the value.
+          throw new ConfigException(
+              AzureBlobConfig.CONNECTION_STRING_CONFIG + " is not a valid connection string");
+        }
+      }
+      case ACCOUNT_KEY ->
+          builder.credential(
+              new StorageSharedKeyCredential(config.accountName(), config.accountKey().value()));
+      case SAS_TOKEN -> builder.credential(new AzureSasCredential(config.sasToken().value()));
+    }
+    if (endpoint != null) {
+      builder.endpoint(endpoint);
+    } else if (auth != AzureBlobConfig.Auth.CONNECTION_STRING) {
+      builder.endpoint("https://" + config.accountName() + ".blob.core.windows.net");
+    }
+    return builder.containerName(config.containerName()).buildClient();
+  }
+}

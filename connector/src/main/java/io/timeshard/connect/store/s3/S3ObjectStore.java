@@ -1,0 +1,147 @@
+package io.timeshard.connect.store.s3;
+
+import io.timeshard.connect.store.ObjectNotFoundException;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.StoreAccessDeniedException;
+import io.timeshard.connect.store.StoreException;
+import io.timeshard.partitioner.listing.ListedObject;
+import io.timeshard.partitioner.listing.ListingPage;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * One S3 bucket (or a bucket of an S3-compatible store). Listings are ListObjectsV2 pages of up to
+ * 1,000 entries; downloads stream the GET's body, ranged where asked.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String description;
+
+  /**
+   * @param s3 a client built with the retry policy of choice; closed with this store
+   * @param endpoint the endpoint override, or {@code null} for AWS, for messages
+   */
+  public S3ObjectStore(S3Client s3, String bucket, URI endpoint) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.description =
+        "s3://"
+            + bucket
+            + (endpoint == null
+                ? ""
+                : " at " + endpoint.getScheme() + "://" + endpoint.getAuthority());
+  }
+
+  @Override
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
+    if (!prefix.isEmpty()) {
+      request.prefix(prefix);
+    }
+    if (delimiter != null) {
+      request.delimiter(delimiter);
+    }
+    if (pageToken != null) {
+      request.continuationToken(pageToken);
+    }
+    ListObjectsV2Response response;
+    try {
+      response = s3.listObjectsV2(request.build());
+    } catch (RuntimeException e) {
+      throw failure("list '" + prefix + "'", null, e);
+    }
+    List<String> prefixes = response.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+    List<ListedObject> objects =
+        response.contents().stream()
+            .map(o -> new ListedObject(o.key(), o.size() == null ? 0 : o.size(), o.lastModified()))
+            .toList();
+    String next =
+        Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
+    return new ListingPage(prefixes, objects, next == null || next.isEmpty() ? null : next);
+  }
+
+  @Override
+  public InputStream open(String key) {
+    return get(key, GetObjectRequest.builder().bucket(bucket).key(key).build());
+  }
+
+  @Override
+  public InputStream open(String key, long offset, long length) {
+    if (length == 0) {
+      return InputStream.nullInputStream();
+    }
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    return get(key, GetObjectRequest.builder().bucket(bucket).key(key).range(range).build());
+  }
+
+  private InputStream get(String key, GetObjectRequest request) {
+    try {
+      return s3.getObject(request);
+    } catch (RuntimeException e) {
+      throw failure("read", key, e);
+    }
+  }
+
+  /** Lists at most one key: fails when the bucket is missing or the credentials refused. */
+  void probe() {
+    try {
+      s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).maxKeys(1).build());
+    } catch (RuntimeException e) {
+      throw failure("list", null, e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+  }
+
+  /** Turns a client failure into one that names the bucket and key, and never a secret. */
+  StoreException failure(String action, String key, RuntimeException e) {
+    String where = key == null ? describe() : "'" + key + "' in " + describe();
+    if (e instanceof NoSuchBucketException) {
+      return new ObjectNotFoundException("No bucket '" + bucket + "' (" + describe() + ")", e);
+    }
+    if (e instanceof NoSuchKeyException) {
+      return new ObjectNotFoundException("No object " + where, e);
+    }
+    if (e instanceof AwsServiceException service) {
+      int status = service.statusCode();
+      String code =
+          service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      String answer = " (HTTP " + status + (code == null ? "" : " " + code) + ")";
+      if ("NoSuchBucket".equals(code)) {
+        return new ObjectNotFoundException("No bucket '" + bucket + "' (" + describe() + ")", e);
+      }
+      if (status == 404) {
+        return new ObjectNotFoundException("No object " + where + answer, e);
+      }
+      if (status == 401 || status == 403) {
+        return new StoreAccessDeniedException(
+            "S3 refused the credentials to " + action + " " + where + answer, e);
+      }
+      if (status == 301) {
+        return new StoreException(
+            "Cannot " + action + " " + where + answer + ": is s3.region the bucket's region?", e);
+      }
+      return new StoreException("Cannot " + action + " " + where + answer, e);
+    }
+    return new StoreException("Cannot " + action + " " + where + ": " + e.getMessage(), e);
+  }
+}
