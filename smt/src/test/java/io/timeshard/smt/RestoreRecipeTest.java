@@ -60,6 +60,17 @@ class RestoreRecipeTest {
         .containsExactly(Map.of("id", 2), Map.of("id", 3));
   }
 
+  @Test
+  void kafka4ReplaceFieldIgnoresTheOldNameBlacklist() {
+    // Why docs/smt.md writes "exclude": older write-ups of the recipe say "blacklist", which
+    // Kafka 4 no longer knows; the field would stay in every restored record.
+    Transformation<SinkRecord> oldName =
+        configured(new ReplaceField.Value<>(), props("blacklist", "event_timestamp"));
+    SinkRecord backedUp = backup(structRecords()).get(1);
+
+    assertThat(oldName.apply(backedUp).valueSchema().field("event_timestamp")).isNotNull();
+  }
+
   /** What the backup connector writes: InsertField adds the record time as event_timestamp. */
   private static List<SinkRecord> backup(List<SinkRecord> records) {
     Transformation<SinkRecord> addTimestamp =
