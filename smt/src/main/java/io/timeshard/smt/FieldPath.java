@@ -9,6 +9,12 @@ import org.apache.kafka.connect.data.Struct;
  * A null field is not replaced by its schema default: a record that carries no time has none.
  */
 final class FieldPath {
+  /** What {@link #child} returns for a name that the Struct or Map does not have. */
+  private static final Object ABSENT = new Object();
+
+  /** What {@link #child} returns when asked to look into a value that is no Struct or Map. */
+  private static final Object NOT_A_HOLDER = new Object();
+
   private final String dotted;
   private final String[] names;
 
@@ -33,14 +39,8 @@ final class FieldPath {
   Object valueIn(Object root) {
     Object current = root;
     for (String name : names) {
-      if (current instanceof Struct struct) {
-        if (struct.schema().field(name) == null) {
-          return null;
-        }
-        current = struct.getWithoutDefault(name);
-      } else if (current instanceof Map<?, ?> map) {
-        current = map.get(name);
-      } else {
+      current = child(current, name);
+      if (current == ABSENT || current == NOT_A_HOLDER) {
         return null;
       }
     }
@@ -58,27 +58,28 @@ final class FieldPath {
       String holder = i == 0 ? "the record " + part : "field '" + prefix(i) + "'";
       if (current == null) {
         return holder + " is null";
-      } else if (current instanceof Struct struct) {
-        if (struct.schema().field(names[i]) == null) {
-          return "field '"
-              + dotted
-              + "' is missing: "
-              + holder
-              + " has no field '"
-              + names[i]
-              + "'";
-        }
-        current = struct.getWithoutDefault(names[i]);
-      } else if (current instanceof Map<?, ?> map) {
-        if (!map.containsKey(names[i])) {
-          return "field '" + dotted + "' is missing: " + holder + " has no key '" + names[i] + "'";
-        }
-        current = map.get(names[i]);
-      } else {
+      }
+      Object next = child(current, names[i]);
+      if (next == ABSENT) {
+        String kind = current instanceof Struct ? "field" : "key";
+        return "field '%s' is missing: %s has no %s '%s'".formatted(dotted, holder, kind, names[i]);
+      } else if (next == NOT_A_HOLDER) {
         return holder + " is a " + current.getClass().getName() + ", not a Struct or a Map";
       }
+      current = next;
     }
     return current == null ? "field '" + dotted + "' is null" : null;
+  }
+
+  /** The value under a name in a Struct or Map, {@link #ABSENT} or {@link #NOT_A_HOLDER}. */
+  private static Object child(Object holder, String name) {
+    if (holder instanceof Struct struct) {
+      return struct.schema().field(name) == null ? ABSENT : struct.getWithoutDefault(name);
+    } else if (holder instanceof Map<?, ?> map) {
+      Object value = map.get(name);
+      return value != null || map.containsKey(name) ? value : ABSENT;
+    }
+    return NOT_A_HOLDER;
   }
 
   private String prefix(int count) {

@@ -206,6 +206,8 @@ class FilterByFieldTimestampTest {
       delimiter = '|',
       value = {
         "no-field   | field 'event_timestamp' is missing: the record value has no key 'event_timestamp'",
+        "no-struct-field | field 'event_timestamp' is missing: the record value has no field"
+            + " 'event_timestamp'",
         "null-field | field 'event_timestamp' is null",
         "wrong-type | field 'event_timestamp' holds true (java.lang.Boolean), which is not a Connect"
             + " Timestamp, an int64 or int32 epoch value or a string",
@@ -217,6 +219,7 @@ class FilterByFieldTimestampTest {
     Object value =
         switch (kind) {
           case "no-field" -> mapWith("id", 1);
+          case "no-struct-field" -> structWith("id", Schema.INT32_SCHEMA, 1);
           case "null-field" -> mapWith("event_timestamp", null);
           case "wrong-type" -> mapWith("event_timestamp", true);
           case "bad-string" -> mapWith("event_timestamp", "16/05/2025");
