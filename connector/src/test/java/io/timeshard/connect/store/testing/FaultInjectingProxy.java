@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them fail the way clouds do: a 500 or 503 answer, a connection reset before any answer, or no
  * answer at all until the client gives up. Point a store's endpoint at {@link #port()} instead of
  * the emulator's; bytes pass through unchanged (signatures stay valid, since clients sign the host
- * they send to).
+ * they send to). A kept-alive connection to the emulator that the emulator closed while idle is
+ * replaced, not passed on as a failure: only the faults that {@link #faults()} counts fail
+ * requests.
  *
  * <p>Request bodies are read whole before they are forwarded, so clients that wait for {@code 100
  * Continue} must not upload through it: write test data to the emulator directly.
@@ -148,18 +150,34 @@ public final class FaultInjectingProxy implements AutoCloseable {
           fail(fault, client, fromClient, toClient);
           return;
         }
-        if (upstream == null || upstream.isClosed()) {
-          upstream = new Socket();
-          upstream.connect(new InetSocketAddress(EmulatorProcess.loopback(), upstreamPort), 5000);
-          upstream.setTcpNoDelay(true);
-          fromUpstream = new BufferedInputStream(upstream.getInputStream());
-        }
-        OutputStream toUpstream = upstream.getOutputStream();
-        toUpstream.write(request.bytes());
-        toUpstream.flush();
-        Message response = Message.read(fromUpstream, false, request.method());
-        if (response == null) {
-          return;
+        Message response = null;
+        while (response == null) {
+          boolean reused = upstream != null && !upstream.isClosed();
+          if (!reused) {
+            upstream = new Socket();
+            upstream.connect(new InetSocketAddress(EmulatorProcess.loopback(), upstreamPort), 5000);
+            upstream.setTcpNoDelay(true);
+            fromUpstream = new BufferedInputStream(upstream.getInputStream());
+          }
+          try {
+            OutputStream toUpstream = upstream.getOutputStream();
+            toUpstream.write(request.bytes());
+            toUpstream.flush();
+            response = Message.read(fromUpstream, false, request.method());
+          } catch (IOException e) {
+            if (!reused) {
+              throw e;
+            }
+          }
+          if (response == null) {
+            // The emulator closed the connection without a byte of answer. On a connection kept
+            // from an earlier request that is the emulator's idle timeout, not a fault of ours:
+            // send the request again on a new connection, as a reverse proxy does.
+            upstream.close();
+            if (!reused) {
+              return;
+            }
+          }
         }
         toClient.write(response.bytes());
         toClient.flush();
