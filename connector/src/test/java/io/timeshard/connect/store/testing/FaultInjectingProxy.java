@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final double failureRate;
   private final Random random;
   private final ServerSocket server;
+  private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final ExecutorService connections = Executors.newCachedThreadPool(daemon());
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger faults = new AtomicInteger();
@@ -99,6 +102,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (IOException ignored) {
       // Closing anyway.
     }
+    // Threads waiting for a kept-alive client's next request wake up only when its socket closes.
+    for (Socket client : clients) {
+      try {
+        client.close();
+      } catch (IOException ignored) {
+        // Closing anyway.
+      }
+    }
     connections.shutdownNow();
     try {
       connections.awaitTermination(5, TimeUnit.SECONDS);
@@ -111,6 +122,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = server.accept();
+        clients.add(client);
         connections.execute(() -> serve(client));
       } catch (IOException e) {
         if (!closed) {
@@ -188,6 +200,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (IOException e) {
       // A client or upstream that went away ends the connection, as a real proxy's would.
     } finally {
+      clients.remove(client);
       if (upstream != null) {
         try {
           upstream.close();
