@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them fail the way clouds do: a 500 or 503 answer, a connection reset before any answer, or no
  * answer at all until the client gives up. Point a store's endpoint at {@link #port()} instead of
  * the emulator's; bytes pass through unchanged (signatures stay valid, since clients sign the host
- * they send to).
+ * they send to). A kept-alive connection to the emulator that the emulator closed while idle is
+ * replaced, not passed on as a failure: only the faults that {@link #faults()} counts fail
+ * requests.
  *
  * <p>Request bodies are read whole before they are forwarded, so clients that wait for {@code 100
  * Continue} must not upload through it: write test data to the emulator directly.
@@ -51,6 +55,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final double failureRate;
   private final Random random;
   private final ServerSocket server;
+  private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final ExecutorService connections = Executors.newCachedThreadPool(daemon());
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger faults = new AtomicInteger();
@@ -97,6 +102,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (IOException ignored) {
       // Closing anyway.
     }
+    // Threads waiting for a kept-alive client's next request wake up only when its socket closes.
+    for (Socket client : clients) {
+      try {
+        client.close();
+      } catch (IOException ignored) {
+        // Closing anyway.
+      }
+    }
     connections.shutdownNow();
     try {
       connections.awaitTermination(5, TimeUnit.SECONDS);
@@ -109,6 +122,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = server.accept();
+        clients.add(client);
         connections.execute(() -> serve(client));
       } catch (IOException e) {
         if (!closed) {
@@ -148,18 +162,34 @@ public final class FaultInjectingProxy implements AutoCloseable {
           fail(fault, client, fromClient, toClient);
           return;
         }
-        if (upstream == null || upstream.isClosed()) {
-          upstream = new Socket();
-          upstream.connect(new InetSocketAddress(EmulatorProcess.loopback(), upstreamPort), 5000);
-          upstream.setTcpNoDelay(true);
-          fromUpstream = new BufferedInputStream(upstream.getInputStream());
-        }
-        OutputStream toUpstream = upstream.getOutputStream();
-        toUpstream.write(request.bytes());
-        toUpstream.flush();
-        Message response = Message.read(fromUpstream, false, request.method());
-        if (response == null) {
-          return;
+        Message response = null;
+        while (response == null) {
+          boolean reused = upstream != null && !upstream.isClosed();
+          if (!reused) {
+            upstream = new Socket();
+            upstream.connect(new InetSocketAddress(EmulatorProcess.loopback(), upstreamPort), 5000);
+            upstream.setTcpNoDelay(true);
+            fromUpstream = new BufferedInputStream(upstream.getInputStream());
+          }
+          try {
+            OutputStream toUpstream = upstream.getOutputStream();
+            toUpstream.write(request.bytes());
+            toUpstream.flush();
+            response = Message.read(fromUpstream, false, request.method());
+          } catch (IOException e) {
+            if (!reused) {
+              throw e;
+            }
+          }
+          if (response == null) {
+            // The emulator closed the connection without a byte of answer. On a connection kept
+            // from an earlier request that is the emulator's idle timeout, not a fault of ours:
+            // send the request again on a new connection, as a reverse proxy does.
+            upstream.close();
+            if (!reused) {
+              return;
+            }
+          }
         }
         toClient.write(response.bytes());
         toClient.flush();
@@ -170,6 +200,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (IOException e) {
       // A client or upstream that went away ends the connection, as a real proxy's would.
     } finally {
+      clients.remove(client);
       if (upstream != null) {
         try {
           upstream.close();
