@@ -351,7 +351,8 @@ public class RestoreSourceConfig extends AbstractConfig {
     for (String key : LICENCE_KEYS) {
       def.define(
           key,
-          Type.PASSWORD,
+          // The licence is a secret; the licence topic's servers and replication are not.
+          key.equals("confluent.license") ? Type.PASSWORD : Type.STRING,
           null,
           Importance.LOW,
           LICENCE_DOC,

@@ -107,6 +107,7 @@ public class RestoreSourceTask extends SourceTask {
     }
     readCommittedPositions();
     RestorePlan plan = queueNewObjects();
+    progress.markPlanned();
     log.info(
         "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
             + " ({} LIST calls)",

@@ -44,12 +44,18 @@ public final class RestoreProgress implements RestoreTaskMetricsMBean {
       Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private final Map<TopicPartition, StreamProgress> streams = new ConcurrentHashMap<>();
+  private volatile boolean planned;
   private final AtomicLong filtered = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final long startedNanos = System.nanoTime();
 
   public StreamProgress stream(TopicPartition tp) {
     return streams.computeIfAbsent(tp, p -> new StreamProgress());
+  }
+
+  /** The first plan is done: until then the restore cannot be complete. */
+  public void markPlanned() {
+    planned = true;
   }
 
   public void planned(TopicPartition tp, long objects, long bytes) {
@@ -167,6 +173,6 @@ public final class RestoreProgress implements RestoreTaskMetricsMBean {
 
   @Override
   public boolean isComplete() {
-    return getRemainingObjects() == 0 && getProducedRecords() == getRestoredRecords();
+    return planned && getRemainingObjects() == 0 && getProducedRecords() == getRestoredRecords();
   }
 }

@@ -34,6 +34,6 @@ public interface RestoreTaskMetricsMBean {
   /** Seconds left at the rate so far, or -1 before there is a rate. */
   long getEtaSeconds();
 
-  /** True once everything planned was produced and acknowledged. */
+  /** True once the task planned, and everything planned was produced and acknowledged. */
   boolean isComplete();
 }
