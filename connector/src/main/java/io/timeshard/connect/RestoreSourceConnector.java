@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -87,13 +88,13 @@ public class RestoreSourceConnector extends SourceConnector {
     watcher.start();
   }
 
-  private java.util.Optional<DestinationCheck> destinationCheck() {
+  private Optional<DestinationCheck> destinationCheck() {
     if (config.targetBootstrapServers().isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String creation = props.get("topic.creation.default.partitions");
     Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
-    return java.util.Optional.of(
+    return Optional.of(
         new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props)));
   }
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -83,7 +84,7 @@ public class RestoreSourceTask extends SourceTask {
     partitioner = RestorePartitioners.create(config.originalsStrings());
     request =
         new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
-            .onlyPartitions(java.util.Set.copyOf(assigned));
+            .onlyPartitions(Set.copyOf(assigned));
     converter =
         new RecordConverter(
             config.window(),

@@ -87,9 +87,16 @@ public final class Prefetcher implements AutoCloseable {
     schedule();
   }
 
-  /** Starts fetches while threads, lookahead and memory allow, breadth-first across streams. */
+  /** Starts fetches while lookahead and memory allow, breadth-first across streams. */
   public synchronized void schedule() {
-    for (int depth = 0; depth < lookahead; depth++) {
+    // Start at the shallowest stream that has something to start: below it nothing is left.
+    int from = lookahead;
+    for (Stream stream : streams.values()) {
+      if (!stream.pending.isEmpty()) {
+        from = Math.min(from, stream.started.size());
+      }
+    }
+    for (int depth = from; depth < lookahead; depth++) {
       boolean any = false;
       for (Map.Entry<TopicPartition, Stream> e : streams.entrySet()) {
         Stream stream = e.getValue();
@@ -109,7 +116,7 @@ public final class Prefetcher implements AutoCloseable {
         executor.execute(() -> fetch(e.getKey(), buffer));
         any = true;
       }
-      if (!any && depth > 0) {
+      if (!any && depth > from) {
         return;
       }
     }

@@ -6,6 +6,7 @@ import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.listing.ObjectLister;
 import io.timeshard.partitioner.split.StreamWeight;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,7 +131,7 @@ public final class BackupWatcher implements AutoCloseable {
   private static Set<TopicPartition> partitionsOf(List<StreamWeight> weights) {
     Set<TopicPartition> partitions =
         new TreeSet<>(
-            java.util.Comparator.comparing(TopicPartition::topic)
+            Comparator.comparing(TopicPartition::topic)
                 .thenComparingInt(TopicPartition::partition));
     weights.forEach(w -> partitions.add(w.topicPartition()));
     return partitions;
