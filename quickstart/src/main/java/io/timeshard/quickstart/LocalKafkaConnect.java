@@ -132,31 +132,36 @@ public final class LocalKafkaConnect implements AutoCloseable {
     }
   }
 
+  /** Receives the records of a topic, each partition's in log order. */
+  @FunctionalInterface
+  public interface RecordVisitor {
+    void visit(int partition, byte[] value);
+  }
+
   /**
-   * Reads a whole topic from the start, in each partition's log order.
+   * Reads a topic from the start until {@code expected} records were read or {@code timeout}
+   * passed, handing each value to {@code visitor} without keeping it.
    *
-   * @param expected how many records to read before returning
+   * @return the number of records read
    */
-  public Map<Integer, List<byte[]>> readAll(String topic, long expected, Duration timeout) {
-    Map<Integer, List<byte[]>> values = new TreeMap<>();
+  public long readAll(String topic, long expected, Duration timeout, RecordVisitor visitor) {
+    long read = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
         partitions.add(new TopicPartition(topic, info.partition()));
-        values.put(info.partition(), new ArrayList<>());
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long read = 0;
       long deadline = System.nanoTime() + timeout.toNanos();
       while (read < expected && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          values.get(record.partition()).add(record.value());
+          visitor.visit(record.partition(), record.value());
           read++;
         }
       }
     }
-    return values;
+    return read;
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
@@ -134,18 +133,32 @@ public final class RestoreRun {
 
   private Map<Integer, Boolean> checkOrder(
       String destination, Map<Integer, Long> expected, IntFunction<LongUnaryOperator> ids) {
-    Map<Integer, List<byte[]>> values =
-        cluster.readAll(destination, sum(expected), Duration.ofMinutes(2));
+    Map<Integer, long[]> seen = new TreeMap<>();
     Map<Integer, Boolean> inOrder = new TreeMap<>();
+    Map<Integer, LongUnaryOperator> idOf = new TreeMap<>();
+    for (int partition : expected.keySet()) {
+      seen.put(partition, new long[1]);
+      inOrder.put(partition, true);
+      idOf.put(partition, ids.apply(partition));
+    }
+    cluster.readAll(
+        destination,
+        sum(expected),
+        Duration.ofMinutes(5),
+        (partition, value) -> {
+          long[] index = seen.get(partition);
+          if (index == null) {
+            return;
+          }
+          if (idOf(value) != idOf.get(partition).applyAsLong(index[0])) {
+            inOrder.put(partition, false);
+          }
+          index[0]++;
+        });
     for (Map.Entry<Integer, Long> e : expected.entrySet()) {
-      int partition = e.getKey();
-      List<byte[]> records = values.getOrDefault(partition, List.of());
-      boolean ok = records.size() == e.getValue();
-      LongUnaryOperator idOf = ids.apply(partition);
-      for (int i = 0; ok && i < records.size(); i++) {
-        ok = idOf(records.get(i)) == idOf.applyAsLong(i);
+      if (seen.get(e.getKey())[0] != e.getValue()) {
+        inOrder.put(e.getKey(), false);
       }
-      inOrder.put(partition, ok);
     }
     return inOrder;
   }
