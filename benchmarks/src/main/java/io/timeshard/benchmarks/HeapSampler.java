@@ -18,6 +18,8 @@ final class HeapSampler implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long peakUsed;
   private volatile long peakAfterGc;
+  private long poolsAtClose;
+  private long collectionsAtClose;
 
   HeapSampler() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -72,6 +74,13 @@ final class HeapSampler implements AutoCloseable {
    * not peak at the same moment.
    */
   long peakOfPools() {
+    if (!running) {
+      return poolsAtClose;
+    }
+    return currentPeakOfPools();
+  }
+
+  private static long currentPeakOfPools() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -87,7 +96,7 @@ final class HeapSampler implements AutoCloseable {
   }
 
   long collections() {
-    return gcCount() - gcCountBefore;
+    return running ? gcCount() - gcCountBefore : collectionsAtClose;
   }
 
   private static long gcCount() {
@@ -98,8 +107,14 @@ final class HeapSampler implements AutoCloseable {
     return count;
   }
 
+  /** Stops sampling; the peaks stay readable. */
   @Override
   public void close() {
+    if (!running) {
+      return;
+    }
+    poolsAtClose = currentPeakOfPools();
+    collectionsAtClose = gcCount() - gcCountBefore;
     running = false;
     thread.interrupt();
     try {

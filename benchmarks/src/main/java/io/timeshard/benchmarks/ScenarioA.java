@@ -104,10 +104,11 @@ final class ScenarioA {
       String measured =
           String.format(
               java.util.Locale.ROOT,
-              "%s, %s records/s, order %s",
+              "%s, %s records/s, order %s, JVM busy %.1f cores",
               Results.seconds(result.seconds()),
               Results.count(Math.round(result.total() / result.seconds())),
-              result.allInOrder() ? "kept" : "WRONG");
+              result.allInOrder() ? "kept" : "WRONG",
+              result.coresBusy());
       if (azuriteCpu >= 0) {
         // Azurite is one Node.js process: near 100% of a core it is the bottleneck.
         double busy = (bench.azurite().get().cpuSeconds() - azuriteCpu) / result.seconds();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,13 +34,21 @@ public final class RestoreRun {
    * @param restored records in each destination partition
    * @param inOrder per partition: whether its ids are the backup's, in the backup's order ({@code
    *     null} when order was not checked)
+   * @param cpuSeconds CPU time this process (broker, worker and all) used meanwhile; -1 where the
+   *     JVM does not tell
    */
   public record Result(
       String connector,
       int tasks,
       double seconds,
       Map<Integer, Long> restored,
-      Map<Integer, Boolean> inOrder) {
+      Map<Integer, Boolean> inOrder,
+      double cpuSeconds) {
+
+    /** Cores kept busy on average while the restore ran. */
+    public double coresBusy() {
+      return cpuSeconds < 0 ? -1 : cpuSeconds / seconds;
+    }
 
     public long total() {
       return restored.values().stream().mapToLong(Long::longValue).sum();
@@ -54,6 +63,7 @@ public final class RestoreRun {
   private Duration timeout = Duration.ofMinutes(5);
   private Duration progressEvery = Duration.ofSeconds(1);
   private Progress progress = (elapsed, restored) -> {};
+  private Runnable whenRestored = () -> {};
 
   public RestoreRun(LocalKafkaConnect cluster) {
     this.cluster = cluster;
@@ -61,6 +71,12 @@ public final class RestoreRun {
 
   public RestoreRun timeout(Duration timeout) {
     this.timeout = timeout;
+    return this;
+  }
+
+  /** Runs as soon as every record is in the topic, before the connector is deleted. */
+  public RestoreRun whenRestored(Runnable whenRestored) {
+    this.whenRestored = whenRestored;
     return this;
   }
 
@@ -86,12 +102,14 @@ public final class RestoreRun {
       throws InterruptedException {
     cluster.createTopic(destination, expected.size());
     long total = expected.values().stream().mapToLong(Long::longValue).sum();
+    long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     long nextReport = started + progressEvery.toNanos();
     long deadline = started + timeout.toNanos();
     cluster.startConnector(connector, config);
     Map<Integer, Long> restored;
     double seconds;
+    long cpuAfter;
     try {
       long checks = 0;
       while (true) {
@@ -99,6 +117,7 @@ public final class RestoreRun {
         long now = System.nanoTime();
         seconds = (now - started) / 1e9;
         if (sum(restored) >= total) {
+          whenRestored.run();
           break;
         }
         if (now >= nextReport) {
@@ -121,14 +140,29 @@ public final class RestoreRun {
       }
       progress.report(seconds, restored);
     } finally {
+      cpuAfter = processCpuNanos();
       cluster.deleteConnector(connector);
     }
     Map<Integer, Boolean> inOrder = null;
     if (expectedIds != null) {
       inOrder = checkOrder(destination, expected, expectedIds);
     }
+    double cpuSeconds = cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / 1e9;
     return new Result(
-        connector, Integer.parseInt(config.get("tasks.max")), seconds, restored, inOrder);
+        connector,
+        Integer.parseInt(config.get("tasks.max")),
+        seconds,
+        restored,
+        inOrder,
+        cpuSeconds);
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private Map<Integer, Boolean> checkOrder(
