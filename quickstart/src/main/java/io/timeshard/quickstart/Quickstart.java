@@ -91,11 +91,11 @@ public final class Quickstart {
       for (int p = 0; p < options.partitions(); p++) {
         expected.put(p, (long) options.recordsPerPartition());
       }
-      out.print("Starting a Kafka broker and a Connect worker in this process (KRaft, 127.0.0.1)");
-      out.flush();
+      out.println(
+          "Starting a Kafka broker and a Connect worker in this process (KRaft, 127.0.0.1)");
       long started = System.nanoTime();
       try (LocalKafkaConnect cluster = LocalKafkaConnect.start("timeshard-quickstart")) {
-        out.printf(Locale.ROOT, ": up in %.1f s%n", seconds(started));
+        out.printf(Locale.ROOT, "Broker and worker up in %.1f s%n", seconds(started));
         List<RestoreRun.Result> runs = new ArrayList<>();
         for (int tasks : TASKS) {
           runs.add(restore(cluster, backup, tasks, expected));
