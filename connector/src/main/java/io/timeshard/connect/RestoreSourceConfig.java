@@ -126,9 +126,10 @@ public class RestoreSourceConfig extends AbstractConfig {
   public static final String BUFFER_MAX_BYTES_CONFIG = "restore.buffer.max.bytes";
   public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
   private static final String BUFFER_MAX_BYTES_DOC =
-      "The most bytes of fetched objects a task holds in memory. Objects larger than a share of"
-          + " it are streamed record by record instead of fetched ahead, so one huge object never"
-          + " breaks the cap.";
+      "The most memory a task holds in records fetched and decoded ahead, counted as the heap"
+          + " the decoded records take (several times their bytes in the object). Objects larger"
+          + " than a share of it are streamed record by record instead of fetched ahead, so one"
+          + " huge object never breaks the cap.";
 
   // ---- Destination check ----
   public static final String DESTINATION_GROUP = "Destination check";

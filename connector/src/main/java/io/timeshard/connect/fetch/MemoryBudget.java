@@ -1,8 +1,9 @@
 package io.timeshard.connect.fetch;
 
 /**
- * The bytes of backup objects a task may hold fetched ahead ({@code restore.buffer.max.bytes}),
- * counted as read from the store.
+ * The memory a task may hold in records fetched and decoded ahead ({@code
+ * restore.buffer.max.bytes}), counted as the heap the decoded records take (an estimate, see {@link
+ * io.timeshard.connect.restore.RecordSizes}).
  */
 final class MemoryBudget {
 

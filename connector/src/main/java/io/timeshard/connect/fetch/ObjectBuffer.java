@@ -5,9 +5,10 @@ import io.timeshard.partitioner.BackupObject;
 import java.util.ArrayDeque;
 
 /**
- * The records of one object, decoded by a fetch thread ahead of the task's poll. Holds at most
- * {@code capacity} bytes: a small object fits whole, a large one is streamed through, its fetch
- * thread waiting while the poll catches up. One record always fits, however large.
+ * The records of one object, decoded by a fetch thread ahead of the task's poll. Holds records of
+ * at most {@code capacity} bytes of heap: a small object fits whole, a large one is streamed
+ * through, its fetch thread waiting while the poll catches up. One record always fits, however
+ * large.
  */
 public final class ObjectBuffer {
 

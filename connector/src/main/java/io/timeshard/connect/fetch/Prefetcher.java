@@ -36,6 +36,21 @@ public final class Prefetcher implements AutoCloseable {
 
   private static final long RETRY_BACKOFF_MS = 500;
 
+  /**
+   * About how many bytes of heap a byte of a stored object takes once decoded into Connect records
+   * (boxed numbers, strings and structs): what an object's buffer reserves at first. The buffers
+   * themselves count each record's own estimate, so a wrong guess changes how far ahead an object
+   * is decoded, never how much memory is held.
+   */
+  static final long DECODED_PER_STORED_BYTE = 4;
+
+  /**
+   * Room every object's buffer gets on top: short records decode to far more than four times their
+   * bytes (a record of a few bytes is an object of a hundred), and a small object should still be
+   * decoded whole.
+   */
+  static final long SMALL_OBJECT_ROOM = 64 * 1024;
+
   private static final class Stream {
     final Deque<BackupObject> pending = new ArrayDeque<>();
     final Deque<ObjectBuffer> started = new ArrayDeque<>();
@@ -53,8 +68,8 @@ public final class Prefetcher implements AutoCloseable {
 
   /**
    * @param concurrency fetch threads
-   * @param bufferBytes the memory cap; objects larger than a quarter of it are streamed through a
-   *     buffer of that size rather than held whole
+   * @param bufferBytes the memory cap, in heap taken by decoded records; objects whose records take
+   *     more than a quarter of it are streamed through a buffer of that size rather than held whole
    */
   public Prefetcher(ObjectDecoder decoder, int concurrency, long bufferBytes, String threadPrefix) {
     this.decoder = decoder;
@@ -104,7 +119,8 @@ public final class Prefetcher implements AutoCloseable {
           continue;
         }
         BackupObject next = stream.pending.peek();
-        long capacity = Math.max(1, Math.min(next.size(), streamingCapacity));
+        long decoded = saturatedMultiply(next.size(), DECODED_PER_STORED_BYTE);
+        long capacity = Math.max(1, Math.min(decoded + SMALL_OBJECT_ROOM, streamingCapacity));
         if (!budget.tryReserve(capacity)) {
           return;
         }
@@ -183,6 +199,11 @@ public final class Prefetcher implements AutoCloseable {
       budget.release(done.capacity());
     }
     schedule();
+  }
+
+  private static long saturatedMultiply(long a, long b) {
+    long product = a * b;
+    return a != 0 && product / a != b ? Long.MAX_VALUE / 2 : product;
   }
 
   /** True when a stream has nothing queued or under way. */

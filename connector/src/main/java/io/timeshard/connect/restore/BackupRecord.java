@@ -8,7 +8,7 @@ import org.apache.kafka.connect.header.Headers;
  *
  * @param index the record's position in its object, from 0
  * @param last true when no record follows it in its object
- * @param bytes about how many bytes of the object it took, for the memory cap
+ * @param bytes about how much heap it holds once decoded ({@link RecordSizes}), for the memory cap
  */
 public record BackupRecord(
     SchemaAndValue key,

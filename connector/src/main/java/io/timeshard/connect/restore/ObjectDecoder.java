@@ -38,17 +38,17 @@ public final class ObjectDecoder {
   }
 
   public ObjectRecordStream open(BackupObject object) throws IOException {
-    CountingInputStream counted = new CountingInputStream(store.open(object.objectKey()));
+    InputStream in = store.open(object.objectKey());
     RecordReader values = null;
     RecordReader keys = null;
     try {
-      values = reader(object.key(), counted);
+      values = reader(object.key(), in);
       keys = object.keys().isPresent() ? reader(object.keys().get()) : null;
       RecordReader headers = object.headers().isPresent() ? reader(object.headers().get()) : null;
       return new ObjectRecordStream(
-          object.objectKey(), counted, values, keys, headers, keyDecoder, headerDecoder);
+          object.objectKey(), values, keys, headers, keyDecoder, headerDecoder);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(values != null ? values : counted, e);
+      closeQuietly(values != null ? values : in, e);
       closeQuietly(keys, e);
       throw e;
     }

@@ -15,7 +15,6 @@ import org.apache.kafka.connect.header.Headers;
 public final class ObjectRecordStream implements Closeable {
 
   private final String objectKey;
-  private final CountingInputStream counted;
   private final RecordReader values;
   private final RecordReader keys;
   private final RecordReader headers;
@@ -26,18 +25,15 @@ public final class ObjectRecordStream implements Closeable {
   private IOException failureAhead;
   private boolean started;
   private long index;
-  private long bytesBefore;
 
   ObjectRecordStream(
       String objectKey,
-      CountingInputStream counted,
       RecordReader values,
       RecordReader keys,
       RecordReader headers,
       Function<SchemaAndValue, SchemaAndValue> keyDecoder,
       Function<SchemaAndValue, Headers> headerDecoder) {
     this.objectKey = objectKey;
-    this.counted = counted;
     this.values = values;
     this.keys = keys;
     this.headers = headers;
@@ -65,12 +61,11 @@ public final class ObjectRecordStream implements Closeable {
       nextValue = null;
       failureAhead = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
-    long bytes = counted.count() - bytesBefore;
-    bytesBefore = counted.count();
     SchemaAndValue key = keys == null ? null : keyDecoder.apply(companion(keys, "keys"));
     Headers recordHeaders =
         headers == null ? null : headerDecoder.apply(companion(headers, "headers"));
     boolean last = nextValue == null && failureAhead == null;
+    long bytes = RecordSizes.of(key, value, recordHeaders);
     return new BackupRecord(key, value, recordHeaders, index++, last, bytes);
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,6 +18,11 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * The stores the connector can read, and the choice among them. A new store is one provider class
  * in its own package plus one line in {@link #PROVIDERS}.
+ *
+ * <p>Providers outside the connector (a store wrapper that a benchmark or a test brings, say) are
+ * found with {@link ServiceLoader}: list the class in {@code
+ * META-INF/services/io.timeshard.connect.store.ObjectStoreProvider} on the connector's class path
+ * or in its plugin folder. They come after the built-in stores; one whose name is taken is ignored.
  */
 public final class ObjectStores {
 
@@ -28,13 +34,28 @@ public final class ObjectStores {
 
   /** Every store, in the order {@code auto} tries them. */
   private static final List<ObjectStoreProvider> PROVIDERS =
-      List.of(
-          new FileStoreProvider(),
-          new AzureBlobStoreProvider(),
-          new GcsStoreProvider(),
-          new S3StoreProvider());
+      withRegistered(
+          List.of(
+              new FileStoreProvider(),
+              new AzureBlobStoreProvider(),
+              new GcsStoreProvider(),
+              new S3StoreProvider()));
 
   private ObjectStores() {}
+
+  /** The built-in providers followed by those registered as services, names unique. */
+  static List<ObjectStoreProvider> withRegistered(List<ObjectStoreProvider> builtIn) {
+    List<ObjectStoreProvider> all = new ArrayList<>(builtIn);
+    Set<String> names = new TreeSet<>();
+    builtIn.forEach(provider -> names.add(provider.name()));
+    for (ObjectStoreProvider provider :
+        ServiceLoader.load(ObjectStoreProvider.class, ObjectStores.class.getClassLoader())) {
+      if (names.add(provider.name())) {
+        all.add(provider);
+      }
+    }
+    return List.copyOf(all);
+  }
 
   public static List<ObjectStoreProvider> providers() {
     return PROVIDERS;

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.timeshard.connect.store.azure.AzureBlobConfig;
 import io.timeshard.connect.store.gcs.GcsConfig;
 import io.timeshard.connect.store.s3.S3Config;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +49,50 @@ class ObjectStoresTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("gcs, s3");
     assertThat(ObjectStores.select(with(props, "store.type", "gcs")).name()).isEqualTo("gcs");
+  }
+
+  @Test
+  void aProviderRegisteredAsAServiceIsChosenByItsName(@TempDir Path folder) {
+    Map<String, String> props =
+        Map.of("store.type", "registered", RegisteredStoreProvider.ROOT_CONFIG, folder.toString());
+
+    assertThat(ObjectStores.names())
+        .startsWith("file", "azblob", "gcs", "s3")
+        .contains("registered");
+    assertThat(ObjectStores.select(props)).isInstanceOf(RegisteredStoreProvider.class);
+    try (ObjectStore store = ObjectStores.open(props)) {
+      assertThat(store.describe()).isEqualTo("file://" + folder.toAbsolutePath().normalize());
+    }
+    assertThat(ObjectStores.addTo(new ConfigDef()).configKeys())
+        .containsKey(RegisteredStoreProvider.ROOT_CONFIG);
+  }
+
+  @Test
+  void aRegisteredProviderCannotTakeABuiltInName() {
+    ObjectStoreProvider builtIn =
+        new ObjectStoreProvider() {
+          @Override
+          public String name() {
+            return RegisteredStoreProvider.NAME;
+          }
+
+          @Override
+          public ConfigDef configDef() {
+            return new ConfigDef();
+          }
+
+          @Override
+          public boolean accepts(Map<String, String> props) {
+            return false;
+          }
+
+          @Override
+          public ObjectStore create(Map<String, String> props) {
+            throw new UnsupportedOperationException();
+          }
+        };
+
+    assertThat(ObjectStores.withRegistered(List.of(builtIn))).containsExactly(builtIn);
   }
 
   @Test

@@ -35,6 +35,13 @@ public final class AvroRecordFormat implements RecordFormat {
   private final AvroData avroData;
   private final AvroSchemaCache schemas;
 
+  /**
+   * Strings as Utf8 and logical types as their Avro encodings: what AvroData expects. Made once:
+   * {@code new GenericData()} looks up logical-type conversions with a {@code ServiceLoader}, a
+   * scan of the class path that cost more than the rest of reading a one-record object.
+   */
+  private final GenericData genericData = new GenericData();
+
   public AvroRecordFormat() {
     this(DEFAULT_SCHEMA_CACHE_SIZE);
   }
@@ -65,9 +72,7 @@ public final class AvroRecordFormat implements RecordFormat {
   @Override
   public RecordReader open(InputStream in, Compression compression) throws IOException {
     EndCheckingInputStream content = new EndCheckingInputStream(Decompression.of(in, compression));
-    // Strings as Utf8 and logical types as their Avro encodings: what AvroData expects.
-    GenericDatumReader<Object> datumReader =
-        new GenericDatumReader<>(null, null, new GenericData());
+    GenericDatumReader<Object> datumReader = new GenericDatumReader<>(null, null, genericData);
     DataFileStream<Object> stream;
     try {
       stream = new DataFileStream<>(content, datumReader);

@@ -198,6 +198,22 @@ class AvroRecordFormatTest {
   }
 
   @Test
+  void objectsAreOpenedWithoutLookingUpConversionsEachTime() throws IOException {
+    try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
+      for (long offset = 0; offset < 50; offset++) {
+        writer.write(BackupRecord.of("orders", 0, offset).value(ORDER, order(offset)).build());
+      }
+    }
+    int before = CountingConversion.instances();
+    AvroRecordFormat format = new AvroRecordFormat();
+    for (String key : folder.keys()) {
+      assertThat(readAll(format, folder.get(key), Compression.NONE)).hasSize(1);
+    }
+    // Each lookup of conversions creates the registered ones anew: once per format, not per object.
+    assertThat(CountingConversion.instances() - before).isEqualTo(1);
+  }
+
+  @Test
   void theSchemaCacheIsBounded() {
     AvroSchemaCache cache =
         new AvroSchemaCache(new io.apicurio.registry.utils.converter.avro.AvroData(10), 2);

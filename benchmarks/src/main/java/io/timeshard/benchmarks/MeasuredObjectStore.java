@@ -1,0 +1,66 @@
+package io.timeshard.benchmarks;
+
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.partitioner.listing.ListingPage;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A store that waits a fixed time before each request it passes on, as a cloud region's round trip
+ * would, and counts the requests in {@link StoreCalls}.
+ */
+public final class MeasuredObjectStore implements ObjectStore {
+
+  private final ObjectStore store;
+  private final long latencyMs;
+  private final StoreCalls calls;
+
+  public MeasuredObjectStore(ObjectStore store, long latencyMs, StoreCalls calls) {
+    this.store = store;
+    this.latencyMs = latencyMs;
+    this.calls = calls;
+  }
+
+  @Override
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    calls.listed();
+    delay();
+    return store.list(prefix, delimiter, pageToken);
+  }
+
+  @Override
+  public InputStream open(String key) throws IOException {
+    calls.read(key);
+    delay();
+    return store.open(key);
+  }
+
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    calls.read(key);
+    delay();
+    return store.open(key, offset, length);
+  }
+
+  private void delay() {
+    if (latencyMs <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(latencyMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting out the store's latency", e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return store.describe() + (latencyMs > 0 ? " (+" + latencyMs + " ms a request)" : "");
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

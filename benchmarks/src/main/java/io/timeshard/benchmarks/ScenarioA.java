@@ -1,0 +1,267 @@
+package io.timeshard.benchmarks;
+
+import io.timeshard.benchmarks.Benchmarks.Bench;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.quickstart.AzureContainerBackup;
+import io.timeshard.quickstart.LocalFolderBackup;
+import io.timeshard.quickstart.RestoreRun;
+import io.timeshard.quickstart.ShoeCustomers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Scenario A, many tiny objects: the quickstart's time-based backup, one Avro object per record, 4
+ * partitions, restored with tasks.max 1, 2 and 4 from a local folder and from Azurite, each also
+ * with a fixed latency added to every store request; and, against the same stores, the licensed
+ * connectors' strategy.
+ */
+final class ScenarioA {
+
+  private static final int PARTITIONS = 4;
+  private static final List<Integer> TASKS = List.of(1, 2, 4);
+
+  /** One way of reaching the backup. */
+  private record Store(String name, Map<String, String> config, long latencyMs, boolean azurite) {}
+
+  private final Bench bench;
+  private int restores;
+
+  ScenarioA(Bench bench) {
+    this.bench = bench;
+  }
+
+  void run() throws Exception {
+    int perPartition = bench.options().aObjects() / PARTITIONS;
+    long objects = (long) perPartition * PARTITIONS;
+    long latency = bench.options().latencyMs();
+    String scenario = "A: " + Results.count(objects) + " one-record objects";
+    try (LocalFolderBackup local = LocalFolderBackup.create("timeshard-bench-a-")) {
+      long started = System.nanoTime();
+      ShoeCustomers.write(local.sink(), PARTITIONS, perPartition);
+      bench.log(
+          "A: wrote %,d objects to %s in %.1f s",
+          objects, local.describe(), (System.nanoTime() - started) / 1e9);
+      List<Store> stores = new ArrayList<>();
+      stores.add(new Store("local folder", local.connectorConfig(), 0, false));
+      stores.add(
+          new Store(
+              "local folder + " + latency + " ms",
+              MeasuredStoreProvider.around(local.connectorConfig(), "file", latency, "a-local"),
+              latency,
+              false));
+      AzureContainerBackup azure = null;
+      LatencyProxy proxy = null;
+      try {
+        if (bench.azurite().isPresent()) {
+          String endpoint = bench.azurite().get().endpoint();
+          azure = AzureContainerBackup.createInAzurite(endpoint, "bench-a");
+          started = System.nanoTime();
+          for (String key : local.sink().keys()) {
+            azure.sink().put(key, local.sink().get(key));
+          }
+          azure.awaitWritten();
+          bench.log("A: uploaded them to Azurite in %.1f s", (System.nanoTime() - started) / 1e9);
+          proxy = LatencyProxy.start(bench.azurite().get().port(), latency);
+          stores.add(new Store("Azurite", azure.connectorConfig(), 0, true));
+          stores.add(
+              new Store(
+                  "Azurite + " + latency + " ms proxy",
+                  azure.connectorConfig(Azurite.endpoint(proxy.port())),
+                  latency,
+                  true));
+        }
+        for (Store store : stores) {
+          runStore(scenario, store, perPartition, objects);
+        }
+      } finally {
+        if (proxy != null) {
+          proxy.close();
+        }
+        if (azure != null) {
+          azure.close();
+        }
+      }
+    }
+  }
+
+  private void runStore(String scenario, Store store, int perPartition, long objects)
+      throws Exception {
+    Baseline baseline = baseline(store, objects);
+    bench.results().add(scenario, store.name(), "baseline: licensed strategy", baseline.describe());
+    Map<Integer, Double> seconds = new TreeMap<>();
+    for (int tasks : TASKS) {
+      double azuriteCpu = store.azurite() ? bench.azurite().get().cpuSeconds() : -1;
+      RestoreRun.Result result = restore(store, tasks, perPartition);
+      seconds.put(tasks, result.seconds());
+      String measured =
+          String.format(
+              java.util.Locale.ROOT,
+              "%s, %s records/s, order %s, JVM busy %.1f cores",
+              Results.seconds(result.seconds()),
+              Results.count(Math.round(result.total() / result.seconds())),
+              result.allInOrder() ? "kept" : "WRONG",
+              result.coresBusy());
+      if (azuriteCpu >= 0) {
+        // Azurite is one Node.js process: near 100% of a core it is the bottleneck.
+        double busy = (bench.azurite().get().cpuSeconds() - azuriteCpu) / result.seconds();
+        measured +=
+            String.format(java.util.Locale.ROOT, ", Azurite busy %.0f%% of a core", busy * 100);
+      }
+      boolean complete = result.total() == objects && result.allInOrder();
+      if (store.latencyMs() > 0 && tasks == 1) {
+        double speedUp = baseline.estimatedSeconds() / result.seconds();
+        bench
+            .results()
+            .add(
+                scenario,
+                store.name(),
+                "tasks.max=1",
+                measured + "; " + Results.ratio(speedUp) + "x the baseline",
+                ">= 20x the baseline",
+                complete && speedUp >= 20);
+      } else if (store.latencyMs() > 0 && tasks == 4) {
+        double share = result.seconds() / seconds.get(1);
+        bench
+            .results()
+            .add(
+                scenario,
+                store.name(),
+                "tasks.max=4",
+                measured + "; " + Results.ratio(share) + " of tasks.max=1",
+                "<= 0.3 of tasks.max=1",
+                complete && share <= 0.3);
+      } else {
+        bench
+            .results()
+            .add(
+                scenario,
+                store.name(),
+                "tasks.max=" + tasks,
+                measured,
+                "all records, in order",
+                complete);
+      }
+    }
+    if (store.latencyMs() > 0 && !store.azurite()) {
+      // The one knob for a store far away: more reads in flight per task.
+      RestoreRun.Result result =
+          restore(store, 1, perPartition, Map.of("restore.fetch.concurrency", "16"));
+      double speedUp = baseline.estimatedSeconds() / result.seconds();
+      bench
+          .results()
+          .add(
+              scenario,
+              store.name(),
+              "tasks.max=1, restore.fetch.concurrency=16",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s, %s records/s, order %s; %sx the baseline",
+                  Results.seconds(result.seconds()),
+                  Results.count(Math.round(result.total() / result.seconds())),
+                  result.allInOrder() ? "kept" : "WRONG",
+                  Results.ratio(speedUp)),
+              ">= 20x the baseline",
+              result.total() == objects && result.allInOrder() && speedUp >= 20);
+    }
+  }
+
+  /** The baseline's measurement, over a sample of the objects when it would take too long. */
+  private record Baseline(LicensedStrategyBaseline.Result result, long allObjects) {
+    double estimatedSeconds() {
+      return result.seconds() * allObjects / Math.max(1, result.objects());
+    }
+
+    String describe() {
+      double perObject = result.seconds() * 1000 / Math.max(1, result.objects());
+      String calls =
+          String.format(
+              java.util.Locale.ROOT,
+              "%.1f ms an object (%s LIST, %s GET)",
+              perObject,
+              Results.count(result.listCalls()),
+              Results.count(result.getCalls()));
+      if (result.objects() >= allObjects) {
+        return Results.seconds(result.seconds()) + ", " + calls;
+      }
+      return String.format(
+          java.util.Locale.ROOT,
+          "%s estimated: %s over the first %s objects in its order",
+          Results.seconds(estimatedSeconds()),
+          calls,
+          Results.count(result.objects()));
+    }
+  }
+
+  private Baseline baseline(Store store, long objects) throws Exception {
+    String destination = "bench-a-baseline-" + (++restores);
+    bench.cluster().createTopic(destination, PARTITIONS);
+    long sample =
+        bench.options().baselineObjects() <= 0
+            ? objects
+            : Math.min(objects, bench.options().baselineObjects());
+    Map<String, Object> producerConfig = new HashMap<>();
+    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.cluster().bootstrapServers());
+    producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    bench.log("A: baseline on %s, %,d objects", store.name(), sample);
+    try (ObjectStore objectStore = ObjectStores.open(store.config());
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+      LicensedStrategyBaseline.Result result =
+          new LicensedStrategyBaseline(objectStore, producer, destination)
+              .run("topics/" + ShoeCustomers.TOPIC + "/", sample);
+      Baseline baseline = new Baseline(result, objects);
+      bench.log("A: baseline on %s: %s", store.name(), baseline.describe());
+      return baseline;
+    }
+  }
+
+  private RestoreRun.Result restore(Store store, int tasks, int perPartition) throws Exception {
+    return restore(store, tasks, perPartition, Map.of());
+  }
+
+  private RestoreRun.Result restore(
+      Store store, int tasks, int perPartition, Map<String, String> overrides) throws Exception {
+    String destination = "bench-a-" + (++restores);
+    Map<String, String> config = ShoeCustomers.restoreConfig(tasks, destination);
+    config.putAll(store.config());
+    config.putAll(overrides);
+    Map<Integer, Long> expected = new TreeMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      expected.put(p, (long) perPartition);
+    }
+    RestoreRun.Result result =
+        new RestoreRun(bench.cluster())
+            .timeout(Duration.ofMinutes(10))
+            .progress(
+                Duration.ofSeconds(10),
+                (elapsed, restored) ->
+                    bench.log(
+                        "A: %s, tasks.max=%d: %,d records after %.0f s",
+                        store.name(),
+                        tasks,
+                        restored.values().stream().mapToLong(Long::longValue).sum(),
+                        elapsed))
+            .run(
+                destination,
+                config,
+                destination,
+                expected,
+                partition -> index -> ShoeCustomers.id(partition, index));
+    bench.log(
+        "A: %s, tasks.max=%d: %,d records in %.1f s, order %s",
+        store.name(),
+        tasks,
+        result.total(),
+        result.seconds(),
+        result.allInOrder() ? "kept" : "WRONG");
+    return result;
+  }
+}

@@ -1,0 +1,297 @@
+package io.timeshard.benchmarks;
+
+import io.timeshard.benchmarks.Benchmarks.Bench;
+import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.fixtures.BackupRecord;
+import io.timeshard.fixtures.BackupWriter;
+import io.timeshard.fixtures.SinkFormat;
+import io.timeshard.quickstart.LocalFolderBackup;
+import io.timeshard.quickstart.RestoreRun;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
+
+/**
+ * Scenario B, large objects: records of about 200 bytes in a few large Avro objects, default
+ * layout, 4 partitions, restored with tasks.max=4 from a local folder; next to it the machine's
+ * limits (a plain producer sending the same records to the same broker, and a plain concurrent read
+ * of every object) and the peak heap while the worker restores.
+ */
+final class ScenarioB {
+
+  private static final int PARTITIONS = 4;
+  private static final int TASKS = 4;
+  private static final int READ_THREADS = 8;
+
+  /** Distinct values the plain producer cycles through, encoded before the clock starts. */
+  private static final int PRODUCER_VALUES = 10_000;
+
+  /**
+   * The restore's producer, tuned for a bulk load as docs/performance.md explains: the worker's
+   * defaults (one request in flight, 16 KiB batches, 32 MiB of buffer per task, every buffered
+   * record's SourceRecord kept until acknowledged) neither keep up with the tasks nor fit four
+   * tasks and a broker into 512 MiB.
+   */
+  static final Map<String, String> BULK_PRODUCER =
+      Map.of(
+          "producer.override.max.in.flight.requests.per.connection", "5",
+          "producer.override.linger.ms", "10",
+          "producer.override.batch.size", "262144",
+          "producer.override.buffer.memory", "8388608");
+
+  private final Bench bench;
+
+  ScenarioB(Bench bench) {
+    this.bench = bench;
+  }
+
+  void run() throws Exception {
+    long records = bench.options().bRecords();
+    int objects = bench.options().bObjects();
+    long perPartition = records / PARTITIONS;
+    int flushSize = (int) Math.max(1, records / objects);
+    String scenario =
+        String.format(
+            Locale.ROOT,
+            "B: %s records in %s objects",
+            Results.count(perPartition * PARTITIONS),
+            Results.count(objects));
+    try (LocalFolderBackup local = LocalFolderBackup.create("timeshard-bench-b-")) {
+      long started = System.nanoTime();
+      long bytes = write(local, perPartition, flushSize);
+      bench.log(
+          "B: wrote %,d records, %,d objects, %s in %.1f s",
+          perPartition * PARTITIONS,
+          local.sink().keys().size(),
+          Results.mib(bytes),
+          (System.nanoTime() - started) / 1e9);
+      double readMbPerSecond = plainRead(local);
+      bench
+          .results()
+          .add(
+              scenario,
+              "local folder",
+              "limit: plain concurrent GET (" + READ_THREADS + " threads)",
+              String.format(Locale.ROOT, "%.0f MB/s (%s)", readMbPerSecond, Results.mib(bytes)));
+      double producerRate = plainProducer(perPartition, false);
+      bench
+          .results()
+          .add(
+              scenario,
+              "broker",
+              "limit: plain KafkaProducer, defaults",
+              Results.count(Math.round(producerRate))
+                  + " records/s (the JSON values encoded beforehand)");
+      double convertingRate = plainProducer(perPartition, true);
+      bench
+          .results()
+          .add(
+              scenario,
+              "broker",
+              "plain KafkaProducer + JsonConverter",
+              Results.count(Math.round(convertingRate))
+                  + " records/s (each Connect value converted as the worker does)");
+      RestoreRun.Result result;
+      long peakSampled;
+      long peakPools;
+      long peakAfterGc;
+      long collections;
+      try (HeapSampler heap = new HeapSampler()) {
+        // Sampled while the worker restores, up to the last record; not while the topic is read
+        // back for the order check.
+        result = restore(local, perPartition, heap::close);
+        peakSampled = heap.peakSampled();
+        peakPools = heap.peakOfPools();
+        peakAfterGc = heap.peakAfterGc();
+        collections = heap.collections();
+      }
+      double rate = result.total() / result.seconds();
+      double share = rate / producerRate;
+      bench
+          .results()
+          .add(
+              scenario,
+              "local folder",
+              "tasks.max=" + TASKS,
+              String.format(
+                  Locale.ROOT,
+                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer",
+                  Results.seconds(result.seconds()),
+                  Results.count(Math.round(rate)),
+                  result.allInOrder() ? "kept" : "WRONG",
+                  result.coresBusy(),
+                  share),
+              ">= 0.7 of the plain producer",
+              result.allInOrder() && share >= 0.7);
+      long max = HeapSampler.maxHeap();
+      bench
+          .results()
+          .add(
+              "Memory, during B",
+              "local folder",
+              "whole JVM (broker, worker, benchmark), -Xmx" + Results.mib(max).replace(" ", ""),
+              String.format(
+                  Locale.ROOT,
+                  "peak used heap %s sampled every 20 ms (pools' peaks summed: %s), at most %s"
+                      + " after a GC; %d GCs; no OOM",
+                  Results.mib(peakSampled),
+                  Results.mib(peakPools),
+                  Results.mib(peakAfterGc),
+                  collections),
+              "no OOM, peak heap <= 512 MiB",
+              peakSampled <= 512L * 1024 * 1024);
+    }
+  }
+
+  private long write(LocalFolderBackup local, long perPartition, int flushSize) throws Exception {
+    try (BackupWriter writer =
+        BackupWriter.to(local.sink()).format(SinkFormat.AVRO).flushSize(flushSize).build()) {
+      for (int p = 0; p < PARTITIONS; p++) {
+        for (long i = 0; i < perPartition; i++) {
+          writer.write(
+              BackupRecord.of(BigEvents.TOPIC, p, i)
+                  .value(BigEvents.SCHEMA, BigEvents.value(p, i))
+                  .build());
+        }
+      }
+    }
+    long bytes = 0;
+    for (String key : local.sink().keys()) {
+      bytes += java.nio.file.Files.size(local.sink().pathOf(key));
+    }
+    return bytes;
+  }
+
+  /** Reads every object through the connector's file store on a few threads; MB/s. */
+  private double plainRead(LocalFolderBackup local) throws Exception {
+    List<String> keys = local.sink().keys();
+    ExecutorService threads = Executors.newFixedThreadPool(READ_THREADS);
+    AtomicLong bytes = new AtomicLong();
+    try (ObjectStore store = ObjectStores.open(local.connectorConfig())) {
+      long started = System.nanoTime();
+      List<Future<?>> reads =
+          keys.stream()
+              .map(
+                  key ->
+                      threads.submit(
+                          () -> {
+                            try (InputStream in = store.open(key)) {
+                              bytes.addAndGet(
+                                  in.transferTo(java.io.OutputStream.nullOutputStream()));
+                            }
+                            return null;
+                          }))
+              .<Future<?>>map(f -> f)
+              .toList();
+      for (Future<?> read : reads) {
+        read.get();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double mbPerSecond = bytes.get() / 1e6 / seconds;
+      bench.log(
+          "B: plain concurrent read: %,d bytes in %.2f s, %.0f MB/s",
+          bytes.get(), seconds, mbPerSecond);
+      return mbPerSecond;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * Sends as many records as the restore produces, with the same JSON values the worker's converter
+   * writes, to a topic of the same broker; records/s.
+   *
+   * @param converting convert each Connect value to JSON while sending, as the worker does, rather
+   *     than send values encoded beforehand
+   */
+  private double plainProducer(long perPartition, boolean converting) throws Exception {
+    JsonConverter converter = new JsonConverter();
+    converter.configure(Map.of("schemas.enable", "false"), false);
+    String topic = "bench-b-producer" + (converting ? "-converting" : "");
+    bench.cluster().createTopic(topic, PARTITIONS);
+    Struct[] structs = new Struct[PRODUCER_VALUES];
+    byte[][] values = new byte[PRODUCER_VALUES][];
+    for (int i = 0; i < PRODUCER_VALUES; i++) {
+      structs[i] = BigEvents.value(i % PARTITIONS, i);
+      values[i] = converter.fromConnectData(topic, BigEvents.SCHEMA, structs[i]);
+    }
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.cluster().bootstrapServers());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    long total = perPartition * PARTITIONS;
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+      long started = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        int n = (int) (i % PRODUCER_VALUES);
+        byte[] value =
+            converting ? converter.fromConnectData(topic, BigEvents.SCHEMA, structs[n]) : values[n];
+        producer.send(new ProducerRecord<>(topic, (int) (i % PARTITIONS), null, value));
+      }
+      producer.flush();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      bench.log(
+          "B: plain producer%s: %,d records in %.1f s",
+          converting ? " with JsonConverter" : "", total, seconds);
+      return total / seconds;
+    }
+  }
+
+  private RestoreRun.Result restore(
+      LocalFolderBackup local, long perPartition, Runnable whenRestored) throws Exception {
+    String destination = "bench-b-restored";
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", "io.timeshard.connect.RestoreSourceConnector");
+    config.put("tasks.max", Integer.toString(TASKS));
+    config.put("format.class", "io.confluent.connect.s3.format.avro.AvroFormat");
+    config.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
+    config.put("restore.topics", BigEvents.TOPIC);
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "false");
+    config.put("transforms", "rename");
+    config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
+    config.put("transforms.rename.regex", BigEvents.TOPIC);
+    config.put("transforms.rename.replacement", destination);
+    config.putAll(local.connectorConfig());
+    config.putAll(BULK_PRODUCER);
+    Map<Integer, Long> expected = new TreeMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      expected.put(p, perPartition);
+    }
+    RestoreRun.Result result =
+        new RestoreRun(bench.cluster())
+            .timeout(Duration.ofMinutes(10))
+            .whenRestored(whenRestored)
+            .progress(
+                Duration.ofSeconds(10),
+                (elapsed, restored) ->
+                    bench.log(
+                        "B: tasks.max=%d: %,d records after %.0f s",
+                        TASKS,
+                        restored.values().stream().mapToLong(Long::longValue).sum(),
+                        elapsed))
+            .run(
+                destination,
+                config,
+                destination,
+                expected,
+                partition -> index -> BigEvents.id(partition, index));
+    bench.log("B: restored %,d records in %.1f s", result.total(), result.seconds());
+    return result;
+  }
+}
