@@ -14,18 +14,30 @@ import org.apache.kafka.common.TopicPartition;
  * @param window the restore window; time folders that miss it are never listed
  * @param format the format being restored; objects of other formats are skipped and counted
  * @param partitions which streams to keep (a task keeps its own)
+ * @param lastModifiedPruning which value objects to skip by the time of their last change
  */
 public record PlanRequest(
     TopicFilter topics,
     TimeInterval window,
     BackupFormat format,
-    Predicate<TopicPartition> partitions) {
+    Predicate<TopicPartition> partitions,
+    LastModifiedPruning lastModifiedPruning) {
 
   public PlanRequest {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(partitions, "partitions");
+    Objects.requireNonNull(lastModifiedPruning, "lastModifiedPruning");
+  }
+
+  /** A request that prunes nothing by {@code lastModified}. */
+  public PlanRequest(
+      TopicFilter topics,
+      TimeInterval window,
+      BackupFormat format,
+      Predicate<TopicPartition> partitions) {
+    this(topics, window, format, partitions, LastModifiedPruning.NONE);
   }
 
   /** Every topic, partition and instant of the backup, in {@code format}. */
@@ -34,15 +46,19 @@ public record PlanRequest(
   }
 
   public PlanRequest withWindow(TimeInterval newWindow) {
-    return new PlanRequest(topics, newWindow, format, partitions);
+    return new PlanRequest(topics, newWindow, format, partitions, lastModifiedPruning);
   }
 
   public PlanRequest withTopics(TopicFilter newTopics) {
-    return new PlanRequest(newTopics, window, format, partitions);
+    return new PlanRequest(newTopics, window, format, partitions, lastModifiedPruning);
   }
 
   public PlanRequest onlyPartitions(Set<TopicPartition> assigned) {
     Set<TopicPartition> copy = Set.copyOf(assigned);
-    return new PlanRequest(topics, window, format, copy::contains);
+    return new PlanRequest(topics, window, format, copy::contains, lastModifiedPruning);
+  }
+
+  public PlanRequest withLastModifiedPruning(LastModifiedPruning pruning) {
+    return new PlanRequest(topics, window, format, partitions, pruning);
   }
 }

@@ -12,6 +12,8 @@ package io.timeshard.partitioner;
  * @param otherFormat objects of another format than the one restored, skipped
  * @param misplaced well-formed files sitting in another topic's folder, skipped and reported
  * @param orphanCompanions companions without a value object, skipped
+ * @param prunedByLastModified value objects skipped, with their companions, because they were last
+ *     changed before the restore window started (see {@link LastModifiedPruning})
  */
 public record PlanStats(
     long listCalls,
@@ -22,4 +24,30 @@ public record PlanStats(
     long unrecognised,
     long otherFormat,
     long misplaced,
-    long orphanCompanions) {}
+    long orphanCompanions,
+    long prunedByLastModified) {
+
+  /** Statistics of a plan that pruned nothing by {@code lastModified}. */
+  public PlanStats(
+      long listCalls,
+      long foldersPruned,
+      long objectsListed,
+      long valueObjects,
+      long companions,
+      long unrecognised,
+      long otherFormat,
+      long misplaced,
+      long orphanCompanions) {
+    this(
+        listCalls,
+        foldersPruned,
+        objectsListed,
+        valueObjects,
+        companions,
+        unrecognised,
+        otherFormat,
+        misplaced,
+        orphanCompanions,
+        0);
+  }
+}

@@ -6,7 +6,9 @@ import io.timeshard.partitioner.listing.ObjectLister;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 public final class InMemoryLister implements ObjectLister {
 
   private final TreeMap<String, Long> objects = new TreeMap<>();
+  private final Map<String, Instant> lastModified = new HashMap<>();
   private final int pageSize;
   private final Random random = new Random(42);
   private int calls;
@@ -33,6 +36,13 @@ public final class InMemoryLister implements ObjectLister {
 
   public InMemoryLister add(String key, long size) {
     objects.put(key, size);
+    return this;
+  }
+
+  /** Adds an object that the listing reports as last modified at {@code modified} (or unknown). */
+  public InMemoryLister add(String key, long size, Instant modified) {
+    objects.put(key, size);
+    lastModified.put(key, modified);
     return this;
   }
 
@@ -75,7 +85,8 @@ public final class InMemoryLister implements ObjectLister {
           entries.add(folder);
         }
       } else {
-        entries.add(new ListedObject(key, e.getValue(), Instant.EPOCH));
+        entries.add(
+            new ListedObject(key, e.getValue(), lastModified.getOrDefault(key, Instant.EPOCH)));
       }
     }
     int from = pageToken == null ? 0 : Integer.parseInt(pageToken);

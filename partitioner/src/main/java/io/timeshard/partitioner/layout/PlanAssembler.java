@@ -37,6 +37,7 @@ final class PlanAssembler {
     long size;
     ObjectKey keys;
     ObjectKey headers;
+    boolean prunedByLastModified;
   }
 
   private final ObjectKeyParser parser;
@@ -48,6 +49,7 @@ final class PlanAssembler {
   private long unrecognised;
   private long otherFormat;
   private long misplaced;
+  private long prunedByLastModified;
 
   PlanAssembler(
       ObjectKeyParser parser,
@@ -90,6 +92,13 @@ final class PlanAssembler {
         groups.computeIfAbsent(
             new ObjectGroupId(key.topicPartition(), key.folder(), key.startOffset()),
             id -> new ObjectGroup());
+    if (key.role() == ObjectRole.VALUES && request.lastModifiedPruning().prunes(object)) {
+      // Its companions go with it, whichever is listed first.
+      group.prunedByLastModified = true;
+      prunedByLastModified++;
+      log.trace("Skipping '{}': last modified {}", key.key(), object.lastModified());
+      return;
+    }
     switch (key.role()) {
       case VALUES -> {
         group.values = key;
@@ -105,6 +114,9 @@ final class PlanAssembler {
     long companions = 0;
     long orphans = 0;
     for (ObjectGroup group : groups.values()) {
+      if (group.prunedByLastModified) {
+        continue;
+      }
       int groupCompanions = (group.keys == null ? 0 : 1) + (group.headers == null ? 0 : 1);
       if (group.values == null) {
         orphans += groupCompanions;
@@ -140,7 +152,8 @@ final class PlanAssembler {
             unrecognised,
             otherFormat,
             misplaced,
-            orphans);
+            orphans,
+            prunedByLastModified);
     return new RestorePlan(streams, stats);
   }
 }
