@@ -2,7 +2,9 @@ package io.timeshard.connect;
 
 import io.timeshard.connect.config.RestoreWindowParser;
 import io.timeshard.connect.format.FormatConfig;
+import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.partitioner.LastModifiedPruning;
 import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.TopicFilter;
 import io.timeshard.partitioner.time.TimeInterval;
@@ -94,6 +96,28 @@ public class RestoreSourceConfig extends AbstractConfig {
       "The timestamp of restored records. 'none' (the default) leaves it to the producer, which"
           + " stamps the time of the restore: the sinks do not store the original timestamp."
           + " 'field' takes it from restore.timestamp.field.";
+
+  public static final String LAST_MODIFIED_PRUNING_CONFIG = "restore.last.modified.pruning";
+  public static final boolean LAST_MODIFIED_PRUNING_DEFAULT = true;
+  private static final String LAST_MODIFIED_PRUNING_DOC =
+      "With restore.start set, never read an object that the store lists as last modified before"
+          + " restore.start less restore.last.modified.tolerance.ms, in any layout: the sink"
+          + " uploaded it after every record in it was produced, so it holds none of the window."
+          + " Such objects are counted in the plan's log line. Objects without a date, and S3"
+          + " objects of 5 MiB or more (S3 dates a multipart upload by its start), are always"
+          + " read. Turn it off when records carry times later than their produce time: a"
+          + " business time in restore.timestamp.field or in the sink's timestamp.field, or"
+          + " producers whose clocks run ahead of the store's by more than the tolerance. A"
+          + " copied backup only has later times, which skips less and never loses a record."
+          + " Nothing is skipped by restore.end: an object uploaded after the window can hold"
+          + " records of it.";
+
+  public static final String LAST_MODIFIED_TOLERANCE_MS_CONFIG =
+      "restore.last.modified.tolerance.ms";
+  public static final long LAST_MODIFIED_TOLERANCE_MS_DEFAULT = 5 * 60_000L;
+  private static final String LAST_MODIFIED_TOLERANCE_MS_DOC =
+      "How far before restore.start an object may have been last modified and still be read:"
+          + " the clock skew allowed between the producers and the store.";
 
   public static final String BATCH_MAX_SIZE_CONFIG = "record.batch.max.size";
   public static final int BATCH_MAX_SIZE_DEFAULT = 200;
@@ -280,6 +304,27 @@ public class RestoreSourceConfig extends AbstractConfig {
             Width.SHORT,
             "Record timestamp")
         .define(
+            LAST_MODIFIED_PRUNING_CONFIG,
+            Type.BOOLEAN,
+            LAST_MODIFIED_PRUNING_DEFAULT,
+            Importance.MEDIUM,
+            LAST_MODIFIED_PRUNING_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Skip objects last modified before the window")
+        .define(
+            LAST_MODIFIED_TOLERANCE_MS_CONFIG,
+            Type.LONG,
+            LAST_MODIFIED_TOLERANCE_MS_DEFAULT,
+            Range.atLeast(0),
+            Importance.LOW,
+            LAST_MODIFIED_TOLERANCE_MS_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "lastModified tolerance (ms)")
+        .define(
             BATCH_MAX_SIZE_CONFIG,
             Type.INT,
             BATCH_MAX_SIZE_DEFAULT,
@@ -416,6 +461,19 @@ public class RestoreSourceConfig extends AbstractConfig {
 
   public boolean timestampFromField() {
     return TIMESTAMP_MODE_FIELD.equals(getString(TIMESTAMP_MODE_CONFIG));
+  }
+
+  /**
+   * Which objects to skip by the time of their last change, as {@code store} dates them: none
+   * without a window start or with {@value #LAST_MODIFIED_PRUNING_CONFIG} off.
+   */
+  public LastModifiedPruning lastModifiedPruning(ObjectStore store) {
+    if (!getBoolean(LAST_MODIFIED_PRUNING_CONFIG)) {
+      return LastModifiedPruning.NONE;
+    }
+    return LastModifiedPruning.forWindow(
+            window(), Duration.ofMillis(getLong(LAST_MODIFIED_TOLERANCE_MS_CONFIG)))
+        .keeping(object -> !store.lastModifiedFollowsLastByte(object));
   }
 
   public int batchMaxSize() {

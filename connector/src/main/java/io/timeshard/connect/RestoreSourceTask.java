@@ -84,6 +84,7 @@ public class RestoreSourceTask extends SourceTask {
     partitioner = RestorePartitioners.create(config.originalsStrings());
     request =
         new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
+            .withLastModifiedPruning(config.lastModifiedPruning(services.store()))
             .onlyPartitions(Set.copyOf(assigned));
     converter =
         new RecordConverter(

@@ -87,13 +87,16 @@ public final class BackupWatcher implements AutoCloseable {
       if (first) {
         log.info(
             "Planned {} partition streams, {} objects, {} bytes in {} ms ({} LIST calls, {} time"
-                + " folders pruned, {} keys skipped, {} of another format, {} misplaced)",
+                + " folders pruned, {} objects pruned by time of last change ({}), {} keys"
+                + " skipped, {} of another format, {} misplaced)",
             weights.size(),
             plan.objectCount(),
             plan.bytes(),
             (System.nanoTime() - started) / 1_000_000,
             plan.stats().listCalls(),
             plan.stats().foldersPruned(),
+            plan.stats().prunedByLastModified(),
+            request.lastModifiedPruning(),
             plan.stats().unrecognised(),
             plan.stats().otherFormat(),
             plan.stats().misplaced());

@@ -1,5 +1,6 @@
 package io.timeshard.connect.store;
 
+import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,17 @@ public interface ObjectStore extends ObjectLister, AutoCloseable {
     InputStream in = open(key);
     in.skipNBytes(offset);
     return new BoundedInputStream(in, length);
+  }
+
+  /**
+   * Whether the {@code lastModified} this store lists for {@code object} comes after its last byte
+   * was written, so that an object last modified before an instant holds no record produced after
+   * it. True for an object uploaded whole or committed at the end; false when the store dates an
+   * object otherwise, or gave no date. Only for pruning: an object for which this is false is
+   * always read.
+   */
+  default boolean lastModifiedFollowsLastByte(ListedObject object) {
+    return object.lastModified() != null;
   }
 
   /** Names the container for messages and logs, e.g. {@code azblob://account/container}. */

@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,11 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InMemoryStore implements ObjectStore {
 
   private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+  private final Map<String, Instant> lastModified = new ConcurrentHashMap<>();
   private final int pageSize;
   private final Random random = new Random(1);
   public final AtomicInteger listCalls = new AtomicInteger();
   public final AtomicInteger opens = new AtomicInteger();
   public final AtomicLong bytesRead = new AtomicLong();
+  public final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
   public InMemoryStore(int pageSize) {
     this.pageSize = pageSize;
@@ -49,6 +54,15 @@ public final class InMemoryStore implements ObjectStore {
     return put(key, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * An object that listings report as last modified at {@code modified}; objects put without one
+   * are listed without a {@code lastModified}, as a store that cannot tell.
+   */
+  public InMemoryStore put(String key, String text, Instant modified) {
+    lastModified.put(key, modified);
+    return put(key, text);
+  }
+
   @Override
   public synchronized ListingPage list(String prefix, String delimiter, String pageToken) {
     listCalls.incrementAndGet();
@@ -65,7 +79,8 @@ public final class InMemoryStore implements ObjectStore {
           entries.add(folder);
         }
       } else {
-        entries.add(new ListedObject(e.getKey(), e.getValue().length, Instant.EPOCH));
+        entries.add(
+            new ListedObject(e.getKey(), e.getValue().length, lastModified.get(e.getKey())));
       }
     }
     int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
@@ -90,6 +105,7 @@ public final class InMemoryStore implements ObjectStore {
       throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
     }
     opens.incrementAndGet();
+    openedKeys.add(key);
     return new FilterInputStream(new ByteArrayInputStream(bytes)) {
       @Override
       public int read() throws IOException {

@@ -36,7 +36,12 @@ public final class TaskHarness {
   }
 
   public RestoreSourceTask start(Map<String, String> props) {
-    task = new RestoreSourceTask(config -> services(store));
+    return start(props, services(store));
+  }
+
+  /** Starts a task that reads with {@code services} (its store should be {@link #store}). */
+  public RestoreSourceTask start(Map<String, String> props, TaskServices services) {
+    task = new RestoreSourceTask(config -> services);
     task.initialize(
         new SourceTaskContext() {
           @Override

@@ -24,6 +24,13 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public final class S3ObjectStore implements ObjectStore {
 
+  /**
+   * The smallest part of a multipart upload, and the smallest {@code s3.part.size} of the S3 sink.
+   * S3 dates a multipart upload by its start, and the sink starts one once a part is full: only an
+   * object smaller than this was dated after its last byte.
+   */
+  static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
   private final S3Client s3;
   private final String bucket;
   private final String description;
@@ -41,6 +48,11 @@ public final class S3ObjectStore implements ObjectStore {
             + (endpoint == null
                 ? ""
                 : " at " + endpoint.getScheme() + "://" + endpoint.getAuthority());
+  }
+
+  @Override
+  public boolean lastModifiedFollowsLastByte(ListedObject object) {
+    return object.lastModified() != null && object.size() < MIN_PART_SIZE;
   }
 
   @Override
