@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,7 +68,11 @@ public abstract class ObjectStoreContract {
           LAYOUT + "orders.v2/partition=0/orders.v2+0+0000000000.json",
           LAYOUT + "readme.txt");
 
+  /** How far a store's clock may be from this machine's, for the lastModified checks. */
+  protected static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private String container;
+  private Instant writtenFrom;
   private byte[] large;
   private ObjectStore store;
 
@@ -124,8 +129,17 @@ public abstract class ObjectStoreContract {
     return Assumptions.abort("this store is not reached over HTTP");
   }
 
+  /**
+   * Whether the store dates an object of {@link #LARGE_SIZE} bytes after its last byte was written
+   * (S3 dates a multipart upload by its start).
+   */
+  protected boolean datesLargeObjectsAfterTheirLastByte() {
+    return true;
+  }
+
   @BeforeAll
   void writeTestObjects() throws Exception {
+    writtenFrom = Instant.now();
     container = "contract-" + UUID.randomUUID().toString().substring(0, 8);
     createContainer(container);
     large = new byte[LARGE_SIZE];
@@ -207,6 +221,30 @@ public abstract class ObjectStoreContract {
       assertThat(object.size()).as(object.key()).isEqualTo(content(object.key()).length);
       assertThat(object.lastModified()).as(object.key()).isNotNull();
     }
+  }
+
+  @Test
+  void everyListingReportsWhenEachObjectWasLastModified() {
+    Instant listedAt = Instant.now();
+    Listing flat = listAll(store, "", null);
+    Listing folder = listAll(store, LAYOUT + "orders/partition=0/", "/");
+    assertThat(flat.objects).hasSize(LAYOUT_KEYS.size() + MANY + 3 + 2);
+    assertThat(folder.objects).hasSize(2);
+    for (Listing listing : List.of(flat, folder)) {
+      for (ListedObject object : listing.objects) {
+        assertThat(object.lastModified())
+            .as("lastModified of %s", object.key())
+            .isNotNull()
+            .isBetween(writtenFrom.minus(CLOCK_SKEW), listedAt.plus(CLOCK_SKEW));
+      }
+    }
+    // Which dates may prune: every small object's; a large one's where the store says so.
+    for (ListedObject object : flat.objects) {
+      boolean expected = !object.key().equals(LARGE_KEY) || datesLargeObjectsAfterTheirLastByte();
+      assertThat(store.lastModifiedFollowsLastByte(object)).as(object.key()).isEqualTo(expected);
+    }
+    ListedObject undated = new ListedObject(LARGE_KEY, 1, null);
+    assertThat(store.lastModifiedFollowsLastByte(undated)).isFalse();
   }
 
   @Test

@@ -59,6 +59,12 @@ class S3ObjectStoreIT extends ObjectStoreContract {
   }
 
   @Override
+  protected boolean datesLargeObjectsAfterTheirLastByte() {
+    // Whatever s3proxy does, S3 dates an object uploaded in parts by the start of the upload.
+    return false;
+  }
+
+  @Override
   protected Map<String, String> withWrongCredentials(Map<String, String> props) {
     return with(props, S3Config.SECRET_ACCESS_KEY_CONFIG, WRONG_SECRET);
   }
