@@ -14,15 +14,15 @@ import java.util.Set;
 
 /**
  * The restore benchmarks: many tiny objects (A), large objects and the machine's limits (B), a time
- * window (C) and the worker's peak heap during B, on an in-process Kafka broker and Connect worker,
- * Azurite and the local file system. Prints a markdown table and writes it to {@code
- * target/results.md}.
+ * window (C; C2 in a layout without time folders) and the worker's peak heap during B, on an
+ * in-process Kafka broker and Connect worker, Azurite and the local file system. Prints a markdown
+ * table and writes it to {@code target/results.md}.
  *
  * <pre>
  * npm ci &amp;&amp; ./mvnw -B -pl benchmarks -am verify -Pbenchmarks
  * </pre>
  *
- * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code --only=A,B,C},
+ * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code --only=A,B,C,C2},
  * {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object), {@code --b-records=N},
  * {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code --results=PATH}.
  */
@@ -40,7 +40,7 @@ public final class Benchmarks {
       Path results) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("A", "B", "C");
+      Set<String> only = Set.of("A", "B", "C", "C2");
       int aObjects = 20_000;
       long baselineObjects = 300;
       long bRecords = 2_000_000;
@@ -128,6 +128,9 @@ public final class Benchmarks {
         }
         if (options.only().contains("C")) {
           new ScenarioC(bench).run();
+        }
+        if (options.only().contains("C2")) {
+          new ScenarioC2(bench).run();
         }
       }
     } finally {

@@ -1,6 +1,7 @@
 package io.timeshard.benchmarks;
 
 import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,11 @@ public final class MeasuredObjectStore implements ObjectStore {
     calls.read(key);
     delay();
     return store.open(key, offset, length);
+  }
+
+  @Override
+  public boolean lastModifiedFollowsLastByte(ListedObject object) {
+    return store.lastModifiedFollowsLastByte(object);
   }
 
   private void delay() {
