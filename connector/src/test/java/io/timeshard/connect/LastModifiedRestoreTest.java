@@ -6,7 +6,9 @@ import io.timeshard.connect.format.json.JsonRecordFormat;
 import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
+import io.timeshard.partitioner.LastModifiedPruning;
 import io.timeshard.partitioner.key.BackupFormat;
+import io.timeshard.partitioner.listing.ListedObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -218,5 +220,39 @@ class LastModifiedRestoreTest {
             key ->
                 assertThat(uploaded.get(key))
                     .isAfterOrEqualTo(START.minus(Duration.ofMinutes(35))));
+  }
+
+  @Test
+  void theCutoffIsTheStartLessTheToleranceToTheMillisecond() {
+    InMemoryStore store = new InMemoryStore();
+    Map<String, String> props = props("DefaultPartitioner");
+    props.put(RestoreSourceConfig.LAST_MODIFIED_TOLERANCE_MS_CONFIG, "1000");
+    LastModifiedPruning pruning = new RestoreSourceConfig(props).lastModifiedPruning(store);
+    Instant cutoff = START.minusMillis(1000);
+
+    assertThat(pruning.prunes(listed(cutoff.minusMillis(1)))).isTrue();
+    assertThat(pruning.prunes(listed(cutoff))).isFalse();
+    assertThat(pruning.prunes(listed(cutoff.plusMillis(1)))).isFalse();
+
+    props.remove("restore.start");
+    assertThat(new RestoreSourceConfig(props).lastModifiedPruning(store))
+        .isSameAs(LastModifiedPruning.NONE);
+    props.put("restore.start", START.toString());
+    props.put(RestoreSourceConfig.LAST_MODIFIED_PRUNING_CONFIG, "false");
+    assertThat(new RestoreSourceConfig(props).lastModifiedPruning(store))
+        .isSameAs(LastModifiedPruning.NONE);
+  }
+
+  @Test
+  void theDefaultToleranceIsFiveMinutes() {
+    LastModifiedPruning pruning =
+        new RestoreSourceConfig(props("DefaultPartitioner"))
+            .lastModifiedPruning(new InMemoryStore());
+
+    assertThat(pruning.cutoff()).contains(START.minus(Duration.ofMinutes(5)));
+  }
+
+  private static ListedObject listed(Instant lastModified) {
+    return new ListedObject("topics/t/partition=0/t+0+0000000000.json", 10, lastModified);
   }
 }
