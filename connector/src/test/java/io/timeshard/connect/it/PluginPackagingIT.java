@@ -226,6 +226,63 @@ class PluginPackagingIT {
     assertThat(worker.get("/connectors/custom-layout/status")).doesNotContain("FAILED");
   }
 
+  /**
+   * Every library once in the plugin, and the families that are released together (netty, Jackson,
+   * JNA, the AWS SDK) at one version each: two versions of one class in a plugin's class loader are
+   * whichever loads first.
+   */
+  @org.junit.jupiter.api.Test
+  void thePluginHoldsOneVersionOfEachLibrary() throws IOException {
+    Map<String, List<String>> jarsByArtifact = new java.util.TreeMap<>();
+    Map<String, java.util.Set<String>> versionsByFamily = new java.util.TreeMap<>();
+    List<String> lockstep =
+        List.of(
+            "io.netty", "com.fasterxml.jackson.core", "net.java.dev.jna", "software.amazon.awssdk");
+    try (Stream<Path> jars = Files.list(plugins.resolve("timeshard-restore/lib"))) {
+      for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        String name = jar.getFileName().toString();
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+          for (JarEntry entry : java.util.Collections.list(file.entries())) {
+            if (!entry.getName().startsWith("META-INF/maven/")
+                || !entry.getName().endsWith("/pom.properties")) {
+              continue;
+            }
+            java.util.Properties pom = new java.util.Properties();
+            try (InputStream in = file.getInputStream(entry)) {
+              pom.load(in);
+            }
+            String artifact = pom.getProperty("artifactId");
+            if (artifact == null || !name.startsWith(artifact + "-")) {
+              continue; // a library shaded into another jar, not one of the plugin's own
+            }
+            String group = pom.getProperty("groupId");
+            jarsByArtifact
+                .computeIfAbsent(group + ":" + artifact, k -> new ArrayList<>())
+                .add(name);
+            if (lockstep.contains(group)) {
+              versionsByFamily
+                  .computeIfAbsent(group, k -> new java.util.TreeSet<>())
+                  .add(pom.getProperty("version"));
+            }
+          }
+        }
+      }
+    }
+    assertThat(jarsByArtifact).as("the plugin's libraries").isNotEmpty();
+    assertThat(jarsByArtifact.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+        .as("libraries held twice")
+        .isEmpty();
+    assertThat(versionsByFamily.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+        .as("families released together, at more than one version")
+        .isEmpty();
+    assertThat(jarsByArtifact)
+        .containsKeys(
+            "com.azure:azure-identity",
+            "com.microsoft.azure:msal4j",
+            "software.amazon.awssdk:sts",
+            "io.netty:netty-handler");
+  }
+
   // ---- The plugin as a user installs it ----
 
   private static void unzip(Path zip, Path into) throws IOException {
