@@ -2,6 +2,7 @@ package io.timeshard.connect;
 
 import io.timeshard.connect.plan.BackupWatcher;
 import io.timeshard.connect.plan.DestinationCheck;
+import io.timeshard.connect.plan.RecordTimestampCheck;
 import io.timeshard.connect.plan.TopicRenames;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.restore.TaskServices;
@@ -95,8 +96,13 @@ public class RestoreSourceConnector extends SourceConnector {
     }
     String creation = props.get("topic.creation.default.partitions");
     Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
-    return Optional.of(
-        new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props)));
+    DestinationCheck check =
+        new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props));
+    if (config.timestampFromField()) {
+      check.withRecordTimestampCheck(
+          new RecordTimestampCheck(config.window(), java.time.Clock.systemUTC()));
+    }
+    return Optional.of(check);
   }
 
   private static RuntimeException asConnectException(Throwable failure) {

@@ -206,10 +206,12 @@ public class PartitionerConfig extends AbstractConfig {
             BYTEARRAY_EXTENSION_DISPLAY);
   }
 
+  /** The value of {@code partitioner.class}: a sink alias or a class name. */
   public String partitionerClass() {
     return getString(PARTITIONER_CLASS_CONFIG);
   }
 
+  /** The parser of object keys for {@code topics.dir}, {@code directory.delim} and the formats. */
   public ObjectKeyParser keyParser() {
     return new ObjectKeyParser(
         getString(TOPICS_DIR_CONFIG),

@@ -9,13 +9,20 @@ import org.apache.kafka.common.Configurable;
  * <p>Implementations are created with a public no-argument constructor, then {@link
  * #configure(java.util.Map)} receives the connector's configuration (the sink keys {@code
  * topics.dir}, {@code directory.delim}, {@code path.format}, ...; see {@link PartitionerConfig}). A
- * user class implementing this interface is named in {@code partitioner.class}.
+ * user class implementing this interface is named in {@code partitioner.class}. For a layout of the
+ * sinks' file names in folders of one's own, extend {@link
+ * io.timeshard.partitioner.layout.FolderLayoutRestorePartitioner} instead, which plans it with the
+ * built-in layouts' pruning, companions and order.
  */
 public interface RestorePartitioner extends Configurable {
 
   /**
    * Lists the backup and groups its value objects into one ordered stream per (topic, Kafka
    * partition). Never lists a time folder whose interval misses {@code request.window()}.
+   *
+   * @param lister the store's paged listing; called from the connector's planning thread
+   * @param request the topics, window and format to plan, and the partitions to keep
+   * @return the streams, each in restore order, and what planning cost
    */
   RestorePlan plan(ObjectLister lister, PlanRequest request);
 }

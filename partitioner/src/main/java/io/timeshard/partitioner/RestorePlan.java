@@ -14,14 +14,17 @@ public record RestorePlan(List<PartitionStream> streams, PlanStats stats) {
     streams = streams.stream().sorted(BY_TOPIC_PARTITION).toList();
   }
 
+  /** The value objects of every stream. */
   public long objectCount() {
     return streams.stream().mapToLong(PartitionStream::objectCount).sum();
   }
 
+  /** The bytes of the value objects of every stream. */
   public long bytes() {
     return streams.stream().mapToLong(PartitionStream::bytes).sum();
   }
 
+  /** True when the backup holds nothing to restore for the request. */
   public boolean isEmpty() {
     return streams.isEmpty();
   }

@@ -25,6 +25,7 @@ public final class DestinationCheck {
   private final Map<String, Object> adminConfig;
   private final Integer creationPartitions;
   private final TopicRenames renames;
+  private RecordTimestampCheck recordTimestamps;
 
   /**
    * @param adminConfig admin client settings of the destination cluster
@@ -38,6 +39,12 @@ public final class DestinationCheck {
     this.adminConfig = new HashMap<>(adminConfig);
     this.adminConfig.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
     this.creationPartitions = creationPartitions;
+  }
+
+  /** Also warns when the destination would delete or refuse records of their original times. */
+  public DestinationCheck withRecordTimestampCheck(RecordTimestampCheck check) {
+    this.recordTimestamps = check;
+    return this;
   }
 
   /**
@@ -81,6 +88,9 @@ public final class DestinationCheck {
                   backup,
                   backup));
         }
+      }
+      if (recordTimestamps != null) {
+        recordTimestamps.check(admin, needed.keySet(), plan);
       }
     }
   }

@@ -438,6 +438,35 @@ class AzuriteAcceptanceIT {
     finish("missing-container");
   }
 
+  /** A service principal's secret, in a configuration the store refuses before it signs in. */
+  private static final String CLIENT_SECRET = "Zq8~service-principal-secret-3f9a";
+
+  /**
+   * Microsoft Entra ID credentials cannot sign in against Azurite (it takes no tokens over plain
+   * HTTP, and no emulator issues them): the restore fails on its configuration, naming the key, and
+   * the client secret, a password setting, shows up neither there nor in the log (checked by {@link
+   * #noWorkerLogLineHoldsTheKey()}).
+   */
+  @Test
+  void aRefusedServicePrincipalTracesNoSecret() throws Exception {
+    Map<String, String> config = ours(WRITE_UP_DEFAULT, customers, AZURITE.endpoint());
+    config.remove("azblob.account.key");
+    config.put("azblob.credentials.type", "service_principal");
+    config.put("azblob.tenant.id", "72f988bf-86f1-41af-91ab-2d7cd011db47");
+    config.put("azblob.client.id", "0b6d3a0e-5d2f-4b55-9b3f-1b1e3f9a7c11");
+    config.put("azblob.client.secret", CLIENT_SECRET);
+    removeConnectors();
+
+    connect.configureConnector("service-principal", config);
+    connect
+        .assertions()
+        .assertConnectorIsFailedAndTasksHaveFailed("service-principal", 0, "the restore fails");
+
+    String status = get("connectors/service-principal/status");
+    assertThat(status).contains("azblob.endpoint").doesNotContain(CLIENT_SECRET);
+    finish("service-principal");
+  }
+
   /**
    * Runs last: searches everything logged during the tests above, by the broker, the worker, the
    * connector and its tasks, at INFO and above, for the key, whole, URL-encoded or its first 16
@@ -466,13 +495,17 @@ class AzuriteAcceptanceIT {
             entry -> entry.contains("INFO org.apache.kafka.connect.runtime.WorkerSourceTask"));
     String key = AzuriteExtension.KEY;
     List<String> forms =
-        List.of(key, URLEncoder.encode(key, StandardCharsets.UTF_8), key.substring(0, 16));
+        List.of(
+            key,
+            URLEncoder.encode(key, StandardCharsets.UTF_8),
+            key.substring(0, 16),
+            CLIENT_SECRET);
     assertThat(
             worker.stream()
                 .filter(entry -> forms.stream().anyMatch(entry::contains))
                 .map(entry -> entry.length() > 300 ? entry.substring(0, 300) + "..." : entry)
                 .toList())
-        .as("log entries that hold the account key")
+        .as("log entries that hold the account key or the client secret")
         .isEmpty();
   }
 

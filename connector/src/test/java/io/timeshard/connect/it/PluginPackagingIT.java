@@ -2,117 +2,399 @@ package io.timeshard.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.timeshard.connect.testing.ConnectWorkerProcess;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
+import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
+import io.timeshard.fixtures.Layout;
+import io.timeshard.fixtures.SinkFormat;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
-import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The packaged plugin folder, loaded by a Connect worker in its own process with plugin isolation:
- * the worker's class path holds Kafka and nothing of the plugin, which it must find on {@code
- * plugin.path}, then restore with.
+ * The packaged plugin, installed as the README says (the zip unpacked into a folder on {@code
+ * plugin.path}), loaded by Connect workers in processes of their own with plugin isolation: one of
+ * Kafka Connect 4.1.2 (the build's Kafka) and one of Kafka Connect 3.9, each on the class path its
+ * Kafka installation has. Their class paths hold nothing of the plugin, which they must find on
+ * {@code plugin.path}, then restore with.
+ *
+ * <p>The plugin folder also holds, through a symbolic link, a partitioner built outside the plugin:
+ * the example of {@code docs/custom-partitioner.md}, compiled here with {@code javac} against the
+ * plugin's partitioner jar and {@code kafka-clients} only, as that page says.
  */
 class PluginPackagingIT {
 
   private static final long TIMEOUT_MS = 120_000;
-  private static final Path PLUGIN =
+  private static final String CONNECTOR = "io.timeshard.connect.RestoreSourceConnector";
+  private static final Path ZIP =
       Path.of(
               "target",
-              "timeshard-restore-" + System.getProperty("project.version", "0.1.0-SNAPSHOT"))
+              "timeshard-restore-"
+                  + System.getProperty("project.version", "0.1.0-SNAPSHOT")
+                  + ".zip")
           .toAbsolutePath();
+  private static final Path EXAMPLE =
+      RepositoryRootPath.find().resolve("docs/custom-partitioner.md");
+
+  /** The custom layout's window: one hour of the customer backup, which starts at 23:00 UTC. */
+  private static final Instant WINDOW_START = Instant.parse("2025-10-26T00:00:00Z");
+
+  private static final Instant WINDOW_END = Instant.parse("2025-10-26T01:00:00Z");
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path work;
 
   private static EmbeddedKafkaCluster kafka;
-  private static Process worker;
-  private static String rest;
+  private static Path plugins;
+  private static String customPartitioner;
+  private static final List<ConnectWorkerProcess> workers = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     kafka = new EmbeddedKafkaCluster(1, new java.util.Properties());
     kafka.start();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    rest = "http://127.0.0.1:" + port;
-    Path properties = work.resolve("worker.properties");
+    plugins = work.resolve("plugins");
+    unzip(ZIP, plugins);
+    Path jar = buildCustomPartitioner();
+    Files.createSymbolicLink(
+        plugins.resolve("timeshard-restore/lib").resolve(jar.getFileName()), jar);
+
+    Path log4j = work.resolve("log4j.properties");
     Files.writeString(
-        properties,
+        log4j,
         String.join(
             "\n",
-            "bootstrap.servers=" + kafka.bootstrapServers(),
-            "group.id=packaging-it",
-            "listeners=" + rest,
-            "plugin.path=" + PLUGIN,
-            "plugin.discovery=service_load",
-            "key.converter=org.apache.kafka.connect.json.JsonConverter",
-            "value.converter=org.apache.kafka.connect.json.JsonConverter",
-            "config.storage.topic=connect-configs",
-            "offset.storage.topic=connect-offsets",
-            "status.storage.topic=connect-status",
-            "config.storage.replication.factor=1",
-            "offset.storage.replication.factor=1",
-            "status.storage.replication.factor=1",
-            "offset.flush.interval.ms=1000"));
-    worker =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                workerClassPath(),
-                "org.apache.kafka.connect.cli.ConnectDistributed",
-                properties.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("worker.log").toFile())
-            .start();
-    TestUtils.waitForCondition(
-        () -> get("/connector-plugins").contains("RestoreSourceConnector"),
-        TIMEOUT_MS,
-        () -> "the worker lists the plugin; its log ends with:\n" + logTail());
+            "log4j.rootLogger=INFO, stdout",
+            "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+            "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+            "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n"));
+    // Both start at once: each takes a few seconds of its own to scan the plugin folder.
+    workers.add(
+        ConnectWorkerProcess.start(
+            "Kafka Connect " + org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+            kafka4ClassPath(),
+            List.of(),
+            kafka.bootstrapServers(),
+            plugins,
+            work));
+    workers.add(
+        ConnectWorkerProcess.start(
+            "Kafka Connect 3.9.2",
+            kafka39ClassPath(),
+            List.of("-Dlog4j.configuration=" + log4j.toUri()),
+            kafka.bootstrapServers(),
+            plugins,
+            work));
+    for (ConnectWorkerProcess worker : workers) {
+      worker.awaitPlugin("RestoreSourceConnector");
+    }
   }
 
-  private static String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(work.resolve("worker.log"));
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return e.toString();
+  @AfterAll
+  static void stop() throws Exception {
+    for (ConnectWorkerProcess worker : workers) {
+      worker.stop();
+    }
+    if (kafka != null) {
+      kafka.stop();
+    }
+  }
+
+  static Stream<ConnectWorkerProcess> workers() {
+    return workers.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workers")
+  void theIsolatedPluginRestoresABackupAndShipsTheTransforms(ConnectWorkerProcess worker)
+      throws Exception {
+    String topic = "customers-" + id(worker);
+    Path backup = work.resolve("backup-" + id(worker));
+    CustomerBackup.write(backup, topic, 2, 100);
+    kafka.createTopic(topic, 2);
+    Map<String, String> config = RestoreConfigs.timeBased(backup, 2);
+
+    worker.put("/connectors/packaged/config", json(config));
+    kafka.consume(200, TIMEOUT_MS, topic);
+    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
+
+    for (int p = 0; p < 2; p++) {
+      assertThat(RestoredTopic.ids(all, p))
+          .containsExactlyElementsOf(Sequences.expectedIds(p, 100));
+    }
+    assertThat(worker.get("/connector-plugins?connectorsOnly=false"))
+        .contains("io.timeshard.smt.FilterByFieldTimestamp")
+        .contains("io.timeshard.smt.TimestampInWindow");
+    String version = worker.label().substring(worker.label().lastIndexOf(' ') + 1);
+    assertThat(worker.get("/")).as("the worker's version").contains("\"version\":\"" + version);
+    String log = worker.log();
+    assertThat(log).contains("Loading plugin from: " + plugins.resolve("timeshard-restore"));
+    assertThat(
+            Arrays.stream(log.split("\n"))
+                .filter(l -> l.contains("LinkageError") || l.contains("NoClassDefFoundError")))
+        .isEmpty();
+  }
+
+  /**
+   * A backup in the example's layout, {@code partition=<N>/day=<yyyy-MM-dd>/hour=<HH>}, restored
+   * with a one-hour window: only that hour's records come back, in order. No built-in partitioner
+   * reads this layout by the hour (the time-based one cannot place the {@code partition=} level in
+   * time and lists everything).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workers")
+  void aPartitionerBuiltOutsideThePluginRestoresItsLayoutWithinAWindow(ConnectWorkerProcess worker)
+      throws Exception {
+    String topic = "layout-" + id(worker);
+    Path backup = work.resolve("layout-backup-" + id(worker));
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
+    Layout partitionThenHour =
+        (record, delim, nowMs) -> {
+          Instant time = Instant.ofEpochMilli(record.timestamp());
+          return String.join(
+              delim,
+              "partition=" + record.kafkaPartition(),
+              "day=" + day.format(time),
+              "hour=" + hour.format(time));
+        };
+    CustomerBackup.write(
+        CustomerBackup.writer(backup, partitionThenHour, SinkFormat.AVRO, 25), topic, 2, 600);
+    kafka.createTopic(topic, 2);
+    Map<String, String> config = RestoreConfigs.timeBased(backup, 2);
+    config.remove("path.format");
+    config.remove("partition.duration.ms");
+    config.remove("timestamp.extractor");
+    config.put("partitioner.class", customPartitioner);
+    config.put("layout.timezone", "UTC");
+    config.put("restore.start", WINDOW_START.toString());
+    config.put("restore.end", WINDOW_END.toString());
+
+    worker.put("/connectors/custom-layout/config", json(config));
+
+    // Record i is written at 23:00 + 12 s * i, every 50th two hours late: the hour from 00:00
+    // holds records 300 to 599 but the late ones.
+    List<List<Long>> expected = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      long first = CustomerBackup.id(p, 0);
+      expected.add(
+          LongStream.range(300, 600)
+              .filter(i -> i % 50 != 49)
+              .map(i -> first + i)
+              .boxed()
+              .toList());
+    }
+    int total = expected.get(0).size() + expected.get(1).size();
+    kafka.consume(total, TIMEOUT_MS, topic);
+    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
+    assertThat(all.count()).isEqualTo(total);
+    for (int p = 0; p < 2; p++) {
+      assertThat(RestoredTopic.ids(all, p)).containsExactlyElementsOf(expected.get(p));
+    }
+    assertThat(worker.get("/connectors/custom-layout/status")).doesNotContain("FAILED");
+  }
+
+  /**
+   * Every library once in the plugin, and the families that are released together (netty, Jackson,
+   * JNA, the AWS SDK) at one version each: two versions of one class in a plugin's class loader are
+   * whichever loads first.
+   */
+  @org.junit.jupiter.api.Test
+  void thePluginHoldsOneVersionOfEachLibrary() throws IOException {
+    Map<String, List<String>> jarsByArtifact = new java.util.TreeMap<>();
+    Map<String, java.util.Set<String>> versionsByFamily = new java.util.TreeMap<>();
+    List<String> lockstep =
+        List.of(
+            "io.netty", "com.fasterxml.jackson.core", "net.java.dev.jna", "software.amazon.awssdk");
+    try (Stream<Path> jars = Files.list(plugins.resolve("timeshard-restore/lib"))) {
+      for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        String name = jar.getFileName().toString();
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+          for (JarEntry entry : java.util.Collections.list(file.entries())) {
+            if (!entry.getName().startsWith("META-INF/maven/")
+                || !entry.getName().endsWith("/pom.properties")) {
+              continue;
+            }
+            java.util.Properties pom = new java.util.Properties();
+            try (InputStream in = file.getInputStream(entry)) {
+              pom.load(in);
+            }
+            String artifact = pom.getProperty("artifactId");
+            if (artifact == null || !name.startsWith(artifact + "-")) {
+              continue; // a library shaded into another jar, not one of the plugin's own
+            }
+            String group = pom.getProperty("groupId");
+            jarsByArtifact
+                .computeIfAbsent(group + ":" + artifact, k -> new ArrayList<>())
+                .add(name);
+            if (lockstep.contains(group)) {
+              versionsByFamily
+                  .computeIfAbsent(group, k -> new java.util.TreeSet<>())
+                  .add(pom.getProperty("version"));
+            }
+          }
+        }
+      }
+    }
+    assertThat(jarsByArtifact).as("the plugin's libraries").isNotEmpty();
+    assertThat(jarsByArtifact.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+        .as("libraries held twice")
+        .isEmpty();
+    assertThat(versionsByFamily.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+        .as("families released together, at more than one version")
+        .isEmpty();
+    assertThat(jarsByArtifact)
+        .containsKeys(
+            "com.azure:azure-identity",
+            "com.microsoft.azure:msal4j",
+            "software.amazon.awssdk:sts",
+            "io.netty:netty-handler");
+  }
+
+  // ---- The plugin as a user installs it ----
+
+  private static void unzip(Path zip, Path into) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path target = into.resolve(entry.getName()).normalize();
+        if (!target.startsWith(into)) {
+          throw new IOException("zip entry outside the folder: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(in, target);
+        }
+      }
     }
   }
 
   /**
-   * The worker's class path: the test's, less the project's own classes and jars and less the
+   * Compiles the example of docs/custom-partitioner.md against the installed plugin's partitioner
+   * jar and kafka-clients, and jars it, outside the plugin folder.
+   */
+  private static Path buildCustomPartitioner() throws IOException {
+    String page = Files.readString(EXAMPLE);
+    Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(page);
+    assertThat(block.find()).as("a java example in " + EXAMPLE).isTrue();
+    String source = block.group(1);
+    Matcher pkg = Pattern.compile("package ([\\w.]+);").matcher(source);
+    Matcher cls = Pattern.compile("public class (\\w+)").matcher(source);
+    assertThat(pkg.find() && cls.find()).as("a package and a public class").isTrue();
+    customPartitioner = pkg.group(1) + "." + cls.group(1);
+
+    Path src = work.resolve("addon-src");
+    Path file = src.resolve(pkg.group(1).replace('.', '/')).resolve(cls.group(1) + ".java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    Path classes = Files.createDirectories(work.resolve("addon-classes"));
+    String classPath =
+        String.join(
+            File.pathSeparator,
+            onlyFile(plugins.resolve("timeshard-restore/lib"), "timeshard-partitioner-"),
+            testClassPathEntry("kafka-clients-"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    java.io.StringWriter out = new java.io.StringWriter();
+    int status =
+        javac
+                .getTask(
+                    out,
+                    null,
+                    null,
+                    List.of(
+                        "--release",
+                        "17",
+                        "-Xlint:all",
+                        "-Werror",
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        classPath),
+                    null,
+                    javac.getStandardFileManager(null, Locale.ROOT, null).getJavaFileObjects(file))
+                .call()
+            ? 0
+            : 1;
+    assertThat(status).as("javac -cp " + classPath + "\n" + out).isZero();
+
+    Path jar = work.resolve("addons").resolve("partition-then-hour.jar");
+    Files.createDirectories(jar.getParent());
+    try (OutputStream file1 = Files.newOutputStream(jar);
+        JarOutputStream out1 = new JarOutputStream(file1);
+        Stream<Path> compiled = Files.walk(classes)) {
+      for (Path path : compiled.filter(Files::isRegularFile).toList()) {
+        out1.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+        try (InputStream in = Files.newInputStream(path)) {
+          in.transferTo(out1);
+        }
+        out1.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private static String onlyFile(Path folder, String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+      assertThat(found).as(prefix + "* in " + folder).hasSize(1);
+      return found.get(0).toString();
+    }
+  }
+
+  private static String testClassPathEntry(String prefix) {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> Path.of(e).getFileName().toString().startsWith(prefix))
+        .filter(e -> !e.endsWith("-test.jar"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + prefix + "* on the test class path"));
+  }
+
+  // ---- The workers' class paths ----
+
+  /**
+   * Kafka Connect 4.1: the test's class path, less the project's own classes and jars and less the
    * libraries only the plugin uses (the store SDKs, Avro), as a Kafka installation would have it.
    */
-  private static String workerClassPath() {
+  private static String kafka4ClassPath() {
     List<String> pluginOnly =
         List.of(
             "/io/timeshard/",
             "/com/azure/",
+            "/com/microsoft/",
+            "/net/java/dev/jna/",
             "/software/amazon/",
             "/com/google/",
             "/io/netty/",
@@ -135,82 +417,38 @@ class PluginPackagingIT {
     return String.join(File.pathSeparator, entries);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (worker != null) {
-      worker.destroy();
-      worker.waitFor();
-    }
-    if (kafka != null) {
-      kafka.stop();
-    }
+  /** Kafka Connect 3.9: the class path the worker-kafka-3.9 module resolved. */
+  private static String kafka39ClassPath() throws IOException {
+    String file = System.getProperty("worker.kafka39.classpath.file");
+    assertThat(file)
+        .as("worker.kafka39.classpath.file, set by the build (run this test through failsafe)")
+        .isNotNull();
+    Path path = Path.of(file);
+    assertThat(path).as("built by the worker-kafka-3.9 module: build with -am").exists();
+    return Files.readString(path).trim();
   }
 
-  private static String get(String path) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(rest + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
+  private static String id(ConnectWorkerProcess worker) {
+    return worker.label().replaceAll("[^0-9]", "");
   }
 
-  /** PUTs until the worker takes it: right after start it may still be joining its group. */
-  private static void put(String path, String json) throws Exception {
-    String[] last = {""};
-    TestUtils.waitForCondition(
-        () -> {
-          HttpResponse<String> response =
-              HttpClient.newHttpClient()
-                  .send(
-                      HttpRequest.newBuilder(URI.create(rest + path))
-                          .header("Content-Type", "application/json")
-                          .PUT(HttpRequest.BodyPublishers.ofString(json))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
-          last[0] = response.statusCode() + " " + response.body();
-          return response.statusCode() < 300;
-        },
-        TIMEOUT_MS,
-        () -> "the worker takes the connector; last answer: " + last[0] + "\n" + logTail());
+  private static String json(Map<String, String> config) {
+    return config.entrySet().stream()
+        .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+        .collect(Collectors.joining(",", "{", "}"));
   }
 
-  @Test
-  void theIsolatedPluginRestoresABackupAndShipsTheTransforms() throws Exception {
-    Path backup = work.resolve("backup");
-    CustomerBackup.write(backup, "customerst", 2, 100);
-    kafka.createTopic("customerst", 2);
-    Map<String, String> config = RestoreConfigs.timeBased(backup, 2);
-    String json =
-        config.entrySet().stream()
-            .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-            .collect(Collectors.joining(",", "{", "}"));
-
-    put("/connectors/packaged/config", json);
-    kafka.consume(200, TIMEOUT_MS, "customerst");
-    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, "customerst");
-
-    for (int p = 0; p < 2; p++) {
-      assertThat(io.timeshard.connect.testing.RestoredTopic.ids(all, p))
-          .containsExactlyElementsOf(Sequences.expectedIds(p, 100));
+  /** The repository's root, where docs/ is. */
+  private static final class RepositoryRootPath {
+    static Path find() {
+      Path dir = Path.of("").toAbsolutePath();
+      while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+        dir = dir.getParent();
+      }
+      if (dir == null) {
+        throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
+      }
+      return dir;
     }
-    String plugins = get("/connector-plugins?connectorsOnly=false");
-    assertThat(plugins)
-        .contains("io.timeshard.smt.FilterByFieldTimestamp")
-        .contains("io.timeshard.smt.TimestampInWindow");
-    String log = Files.readString(work.resolve("worker.log"));
-    assertThat(log).contains("Loading plugin from: " + PLUGIN.resolve("timeshard-restore"));
-    assertThat(
-            Arrays.stream(log.split("\n"))
-                .filter(l -> l.contains("LinkageError") || l.contains("NoClassDefFoundError")))
-        .isEmpty();
   }
 }

@@ -102,8 +102,10 @@ class ObjectStoresTest {
             AzureBlobConfig.ACCOUNT_KEY_CONFIG,
             AzureBlobConfig.SAS_TOKEN_CONFIG,
             AzureBlobConfig.CONNECTION_STRING_CONFIG,
+            AzureBlobConfig.CLIENT_SECRET_CONFIG,
             GcsConfig.CREDENTIALS_JSON_CONFIG,
-            S3Config.SECRET_ACCESS_KEY_CONFIG);
+            S3Config.SECRET_ACCESS_KEY_CONFIG,
+            S3Config.STS_EXTERNAL_ID_CONFIG);
   }
 
   @Test
@@ -114,6 +116,10 @@ class ObjectStoresTest {
     props.put("azblob.sas.token", "sv=2024&sig=abc");
     props.put("aws.secret.access.key", "s3cr3t");
     props.put("gcs.credentials.json", "{\"private_key\":\"k\"}");
+    props.put("azblob.client.id", "0b6d3a0e");
+    props.put("azblob.client.secret", "Zq8~client-secret");
+    props.put("aws.sts.role.arn", "arn:aws:iam::123456789012:role/restore");
+    props.put("aws.sts.role.external.id", "ext-7f3a9c");
 
     Map<String, String> masked = ObjectStores.masked(props);
 
@@ -122,8 +128,14 @@ class ObjectStoresTest {
         .containsEntry("azblob.account.key", ObjectStores.HIDDEN)
         .containsEntry("azblob.sas.token", ObjectStores.HIDDEN)
         .containsEntry("aws.secret.access.key", ObjectStores.HIDDEN)
-        .containsEntry("gcs.credentials.json", ObjectStores.HIDDEN);
-    assertThat(masked.toString()).doesNotContain("c2VjcmV0", "sig=abc", "s3cr3t", "private_key");
+        .containsEntry("gcs.credentials.json", ObjectStores.HIDDEN)
+        .containsEntry("azblob.client.id", "0b6d3a0e")
+        .containsEntry("azblob.client.secret", ObjectStores.HIDDEN)
+        .containsEntry("aws.sts.role.arn", "arn:aws:iam::123456789012:role/restore")
+        .containsEntry("aws.sts.role.external.id", ObjectStores.HIDDEN);
+    assertThat(masked.toString())
+        .doesNotContain(
+            "c2VjcmV0", "sig=abc", "s3cr3t", "private_key", "Zq8~client-secret", "ext-7f3a9c");
     assertThat(props).containsEntry("azblob.account.key", "c2VjcmV0");
   }
 

@@ -18,10 +18,12 @@ public record ListingPage(
     objects = List.copyOf(objects);
   }
 
+  /** True when no page follows this one. */
   public boolean isLast() {
     return nextPageToken == null;
   }
 
+  /** A page with no page after it. */
   public static ListingPage last(List<String> commonPrefixes, List<ListedObject> objects) {
     return new ListingPage(commonPrefixes, objects, null);
   }

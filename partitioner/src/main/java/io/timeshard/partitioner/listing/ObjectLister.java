@@ -16,6 +16,7 @@ public interface ObjectLister {
    * @param prefix the key prefix, {@code ""} for the whole container
    * @param delimiter the folder delimiter, or {@code null} for a flat listing
    * @param pageToken {@code null} for the first page, else {@link ListingPage#nextPageToken()}
+   * @return the page: folders (with a delimiter), objects, and the next page's token if any
    */
   ListingPage list(String prefix, String delimiter, String pageToken);
 }

@@ -26,14 +26,17 @@ public record TimeInterval(long startMillis, long endMillis) {
         end == null ? Long.MAX_VALUE : end.toEpochMilli());
   }
 
+  /** True for {@link #ALL}: both sides open. */
   public boolean isAll() {
     return startMillis == Long.MIN_VALUE && endMillis == Long.MAX_VALUE;
   }
 
+  /** True when the interval holds no instant: its start is its end. */
   public boolean isEmpty() {
     return startMillis == endMillis;
   }
 
+  /** True when the instant, in epoch milliseconds, is in {@code [start, end)}. */
   public boolean contains(long millis) {
     return millis >= startMillis && millis < endMillis;
   }

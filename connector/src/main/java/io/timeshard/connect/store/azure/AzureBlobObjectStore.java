@@ -1,5 +1,6 @@
 package io.timeshard.connect.store.azure;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.storage.blob.BlobContainerClient;
@@ -173,6 +174,20 @@ public final class AzureBlobObjectStore implements ObjectStore {
             e);
       }
       return new StoreException("Cannot " + action + " " + where + answer, e);
+    }
+    if (e instanceof ClientAuthenticationException) {
+      // No token from Microsoft Entra ID: the identity is missing, or refused its sign-in.
+      return new StoreAccessDeniedException(
+          "Could not sign in to Microsoft Entra ID with the "
+              + credentialsLabel
+              + " to "
+              + action
+              + " "
+              + where
+              + " (check azblob.credentials.type, azblob.tenant.id and azblob.client.id, and"
+              + " that the identity exists on this worker): "
+              + e.getMessage(),
+          e);
     }
     return new StoreException("Cannot " + action + " " + where + ": " + e, e);
   }

@@ -1,9 +1,13 @@
 package io.timeshard.connect.store.azure;
 
 import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientProvider;
 import com.azure.core.util.HttpClientOptions;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
@@ -70,6 +74,46 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
             .setReadTimeout(retry.requestTimeout()));
   }
 
+  /**
+   * The Microsoft Entra ID credential of {@code azblob.credentials.type}, on the store's HTTP
+   * client. It asks for a token on the first request, not here: a credential that cannot sign in
+   * fails the store's first listing.
+   */
+  static TokenCredential tokenCredential(AzureBlobConfig config, HttpClient http) {
+    String clientId = config.clientId();
+    return switch (config.auth()) {
+      case DEFAULT -> {
+        DefaultAzureCredentialBuilder builder =
+            new DefaultAzureCredentialBuilder().httpClient(http);
+        if (clientId != null) {
+          builder.managedIdentityClientId(clientId).workloadIdentityClientId(clientId);
+        }
+        if (config.tenantId() != null) {
+          builder.tenantId(config.tenantId());
+        }
+        yield builder.build();
+      }
+      case MANAGED_IDENTITY -> {
+        ManagedIdentityCredentialBuilder builder =
+            new ManagedIdentityCredentialBuilder().httpClient(http);
+        if (clientId != null) {
+          builder.clientId(clientId);
+        }
+        yield builder.build();
+      }
+      case SERVICE_PRINCIPAL ->
+          new ClientSecretCredentialBuilder()
+              .httpClient(http)
+              .tenantId(config.tenantId())
+              .clientId(clientId)
+              .clientSecret(config.clientSecret().value())
+              .build();
+      default ->
+          throw new IllegalStateException(
+              config.auth() + " is not a Microsoft Entra ID credential");
+    };
+  }
+
   /** A client for the configured container, signing with the configured credentials. */
   public static BlobContainerClient containerClient(AzureBlobConfig config, HttpClient http) {
     AzureBlobConfig.Auth auth = config.auth();
@@ -100,6 +144,8 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
           builder.credential(
               new StorageSharedKeyCredential(config.accountName(), config.accountKey().value()));
       case SAS_TOKEN -> builder.credential(new AzureSasCredential(config.sasToken().value()));
+      case DEFAULT, MANAGED_IDENTITY, SERVICE_PRINCIPAL ->
+          builder.credential(tokenCredential(config, http));
     }
     if (endpoint != null) {
       builder.endpoint(endpoint);

@@ -16,7 +16,8 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * The S3 keys, named as in the S3 sink configurations users already have: {@code s3.bucket.name},
  * {@code s3.region}, {@code store.url} (the endpoint of an S3-compatible store), {@code
- * aws.access.key.id} and {@code aws.secret.access.key}; plus path-style access and the retry knobs.
+ * aws.access.key.id} and {@code aws.secret.access.key}; plus an optional role to assume ({@code
+ * aws.sts.role.arn}), path-style access and the retry knobs.
  */
 public final class S3Config extends AbstractConfig {
 
@@ -61,6 +62,32 @@ public final class S3Config extends AbstractConfig {
   public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
   private static final String SECRET_ACCESS_KEY_DOC = "The secret access key of aws.access.key.id.";
   private static final String SECRET_ACCESS_KEY_DISPLAY = "Secret access key";
+
+  public static final String STS_ROLE_ARN_CONFIG = "aws.sts.role.arn";
+  private static final String STS_ROLE_ARN_DOC =
+      "A role to assume (AWS STS AssumeRole) for reading the bucket, for example a role of the"
+          + " account that owns a cross-account backup: arn:aws:iam::123456789012:role/restore."
+          + " The role is assumed with the credentials the other keys give (aws.access.key.id or"
+          + " the default chain), and its temporary credentials are renewed before they expire."
+          + " Empty: no role is assumed.";
+  private static final String STS_ROLE_ARN_DISPLAY = "Role to assume (ARN)";
+
+  public static final String STS_EXTERNAL_ID_CONFIG = "aws.sts.role.external.id";
+  private static final String STS_EXTERNAL_ID_DOC =
+      "The external id the role's trust policy requires (sts:ExternalId), if any.";
+  private static final String STS_EXTERNAL_ID_DISPLAY = "External ID";
+
+  public static final String STS_SESSION_NAME_CONFIG = "aws.sts.role.session.name";
+  public static final String STS_SESSION_NAME_DEFAULT = "timeshard-restore";
+  private static final String STS_SESSION_NAME_DOC =
+      "The role session name, which CloudTrail records with every request of the restore.";
+  private static final String STS_SESSION_NAME_DISPLAY = "Role session name";
+
+  public static final String STS_ENDPOINT_CONFIG = "aws.sts.endpoint";
+  private static final String STS_ENDPOINT_DOC =
+      "The STS endpoint, for a VPC endpoint or an S3-compatible store's STS: by default the"
+          + " regional endpoint of s3.region.";
+  private static final String STS_ENDPOINT_DISPLAY = "STS endpoint";
 
   public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -134,6 +161,48 @@ public final class S3Config extends AbstractConfig {
         ++order,
         Width.MEDIUM,
         SECRET_ACCESS_KEY_DISPLAY);
+    def.define(
+        STS_ROLE_ARN_CONFIG,
+        Type.STRING,
+        null,
+        Importance.MEDIUM,
+        STS_ROLE_ARN_DOC,
+        GROUP,
+        ++order,
+        Width.LONG,
+        STS_ROLE_ARN_DISPLAY);
+    def.define(
+        STS_EXTERNAL_ID_CONFIG,
+        Type.PASSWORD,
+        null,
+        Importance.MEDIUM,
+        STS_EXTERNAL_ID_DOC,
+        GROUP,
+        ++order,
+        Width.MEDIUM,
+        STS_EXTERNAL_ID_DISPLAY);
+    def.define(
+        STS_SESSION_NAME_CONFIG,
+        Type.STRING,
+        STS_SESSION_NAME_DEFAULT,
+        new SessionNameValidator(),
+        Importance.LOW,
+        STS_SESSION_NAME_DOC,
+        GROUP,
+        ++order,
+        Width.MEDIUM,
+        STS_SESSION_NAME_DISPLAY);
+    def.define(
+        STS_ENDPOINT_CONFIG,
+        Type.STRING,
+        null,
+        new HttpUrlValidator(),
+        Importance.LOW,
+        STS_ENDPOINT_DOC,
+        GROUP,
+        ++order,
+        Width.LONG,
+        STS_ENDPOINT_DISPLAY);
     RetryPolicy.define(def, PREFIX, GROUP, ++order, "S3");
     return def;
   }
@@ -189,8 +258,56 @@ public final class S3Config extends AbstractConfig {
     return getPassword(SECRET_ACCESS_KEY_CONFIG);
   }
 
+  /** The role to assume, or {@code null}. */
+  public String stsRoleArn() {
+    String arn = getString(STS_ROLE_ARN_CONFIG);
+    if (arn == null || arn.isBlank()) {
+      if (stsExternalId() != null) {
+        throw new ConfigException(
+            STS_EXTERNAL_ID_CONFIG, "[hidden]", "an external id needs " + STS_ROLE_ARN_CONFIG);
+      }
+      return null;
+    }
+    return arn.trim();
+  }
+
+  /** The external id, or {@code null}. */
+  public Password stsExternalId() {
+    Password id = getPassword(STS_EXTERNAL_ID_CONFIG);
+    return id == null || id.value().isBlank() ? null : id;
+  }
+
+  public String stsSessionName() {
+    return getString(STS_SESSION_NAME_CONFIG).trim();
+  }
+
+  /** The STS endpoint override, or {@code null}. */
+  public URI stsEndpoint() {
+    String url = getString(STS_ENDPOINT_CONFIG);
+    return url == null || url.isBlank() ? null : URI.create(url.trim());
+  }
+
   public RetryPolicy retryPolicy() {
     return RetryPolicy.from(this, PREFIX);
+  }
+
+  /** A role session name as STS takes it: 2 to 64 letters, digits and punctuation it allows. */
+  static final class SessionNameValidator implements ConfigDef.Validator {
+
+    private static final java.util.regex.Pattern VALID =
+        java.util.regex.Pattern.compile("[\\w+=,.@-]{2,64}");
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null || !VALID.matcher(value.toString().trim()).matches()) {
+        throw new ConfigException(name, value, "must be " + this);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "2 to 64 characters: letters, digits, the at sign and _ + = , . -";
+    }
   }
 
   /** Accepts no value, a file: URL (the local folder store's) or an http(s) endpoint. */

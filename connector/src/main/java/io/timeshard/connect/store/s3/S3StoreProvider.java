@@ -18,6 +18,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * S3 and S3-compatible stores, selected by {@code s3.bucket.name} (unless {@code store.url} is a
@@ -62,7 +66,7 @@ public final class S3StoreProvider implements ObjectStoreProvider {
         "Opened {} in region {} with {} in {} ms",
         store.describe(),
         config.region(),
-        config.accessKeyId() == null ? "the default credentials chain" : "an access key",
+        credentialsLabel(config),
         (System.nanoTime() - start) / 1_000_000);
     return store;
   }
@@ -99,12 +103,50 @@ public final class S3StoreProvider implements ObjectStoreProvider {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(S3Config config) {
+  private static String credentialsLabel(S3Config config) {
+    String keys = config.accessKeyId() == null ? "the default credentials chain" : "an access key";
+    String role = config.stsRoleArn();
+    return role == null ? keys : "role " + role + " assumed with " + keys;
+  }
+
+  /**
+   * The static keys if set, else the default chain; and, with {@code aws.sts.role.arn}, a role
+   * assumed with those and renewed before it expires.
+   */
+  static AwsCredentialsProvider credentials(S3Config config) {
     String id = config.accessKeyId();
-    if (id == null) {
-      return DefaultCredentialsProvider.builder().build();
+    AwsCredentialsProvider base =
+        id == null
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(id, config.secretAccessKey().value()));
+    String role = config.stsRoleArn();
+    if (role == null) {
+      return base;
     }
-    return StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(id, config.secretAccessKey().value()));
+    RetryPolicy retry = config.retryPolicy();
+    // The STS client runs on the URL connection client, which holds no threads or pooled
+    // connections: nothing is left behind when the store closes.
+    StsClientBuilder sts =
+        StsClient.builder()
+            .region(Region.of(config.region()))
+            .credentialsProvider(base)
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(retry.requestTimeout())
+                    .socketTimeout(retry.requestTimeout()));
+    if (config.stsEndpoint() != null) {
+      sts.endpointOverride(config.stsEndpoint());
+    }
+    AssumeRoleRequest.Builder request =
+        AssumeRoleRequest.builder().roleArn(role).roleSessionName(config.stsSessionName());
+    if (config.stsExternalId() != null) {
+      request.externalId(config.stsExternalId().value());
+    }
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts.build())
+        .refreshRequest(request.build())
+        .asyncCredentialUpdateEnabled(false)
+        .build();
   }
 }
