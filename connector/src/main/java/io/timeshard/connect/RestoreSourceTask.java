@@ -245,6 +245,11 @@ public class RestoreSourceTask extends SourceTask {
   private void idle() throws InterruptedException {
     reporter.maybeSummarise();
     long wait = nextPlanNanos - System.nanoTime();
+    if (!config.watch()) {
+      // One-shot: every stream is complete and nothing more is listed.
+      Thread.sleep(POLL_WAIT_MS);
+      return;
+    }
     if (wait > 0) {
       Thread.sleep(Math.min(wait / 1_000_000 + 1, 1000));
       return;

@@ -32,6 +32,9 @@ public final class InMemoryStore implements ObjectStore {
   public final AtomicInteger opens = new AtomicInteger();
   public final AtomicLong bytesRead = new AtomicLong();
 
+  /** Runs before every LIST request: a test slows the store down or makes it fail with it. */
+  public volatile Runnable beforeList = () -> {};
+
   public InMemoryStore(int pageSize) {
     this.pageSize = pageSize;
   }
@@ -50,7 +53,12 @@ public final class InMemoryStore implements ObjectStore {
   }
 
   @Override
-  public synchronized ListingPage list(String prefix, String delimiter, String pageToken) {
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    beforeList.run();
+    return listPage(prefix, delimiter, pageToken);
+  }
+
+  private synchronized ListingPage listPage(String prefix, String delimiter, String pageToken) {
     listCalls.incrementAndGet();
     List<Object> entries = new ArrayList<>();
     TreeSet<String> folders = new TreeSet<>();
