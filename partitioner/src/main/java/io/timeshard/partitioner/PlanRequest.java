@@ -42,7 +42,6 @@ public record PlanRequest(
   }
 
   public PlanRequest onlyPartitions(Set<TopicPartition> assigned) {
-    Set<TopicPartition> copy = Set.copyOf(assigned);
-    return new PlanRequest(topics, window, format, copy::contains);
+    return new PlanRequest(topics, window, format, new AssignedPartitions(assigned));
   }
 }

@@ -58,7 +58,8 @@ final class PlanAssembler {
     this.bucketOf = bucketOf;
   }
 
-  void accept(ListedObject object) {
+  /** Thread-safe: listings of independent folders hand their objects in at once. */
+  synchronized void accept(ListedObject object) {
     objectsListed++;
     KeyParse parse = parser.parse(object.key());
     if (parse instanceof KeyParse.Rejected rejected) {
