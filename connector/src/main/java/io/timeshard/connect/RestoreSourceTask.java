@@ -142,20 +142,30 @@ public class RestoreSourceTask extends SourceTask {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
       Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
-      List<BackupObject> fresh = new ArrayList<>();
-      for (BackupObject object : stream.objects()) {
+      // Objects already queued or restored come first in restore order: skip them by bisection,
+      // building only the objects it looks at.
+      List<BackupObject> objects = stream.objects();
+      int low = 0;
+      int high = objects.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        BackupObject object = objects.get(middle);
         boolean queued = last != null && PartitionStream.RESTORE_ORDER.compare(object, last) <= 0;
         boolean restored = position.isPresent() && position.get().isPast(object);
-        if (!queued && !restored) {
-          fresh.add(object);
+        if (queued || restored) {
+          low = middle + 1;
+        } else {
+          high = middle;
         }
       }
-      if (fresh.isEmpty()) {
+      if (low == objects.size()) {
         continue;
       }
-      long skip = position.map(p -> p.recordsDone(fresh.get(0))).orElse(0L);
+      List<BackupObject> fresh = objects.subList(low, objects.size());
+      BackupObject first = fresh.get(0);
+      long skip = position.map(p -> p.recordsDone(first)).orElse(0L);
       prefetcher.add(tp, fresh, skip);
-      progress.planned(tp, fresh.size(), fresh.stream().mapToLong(BackupObject::size).sum());
+      progress.planned(tp, fresh.size(), stream.bytes(low, objects.size()));
       lastQueued.put(tp, fresh.get(fresh.size() - 1));
       reporter.reopen();
     }
