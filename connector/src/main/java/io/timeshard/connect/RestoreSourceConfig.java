@@ -124,6 +124,15 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " backup once, and a task that has restored all its streams sends no further LIST"
           + " request.";
 
+  public static final String WATCH_LOOKBACK_MS_CONFIG = "restore.watch.lookback.ms";
+  public static final long WATCH_LOOKBACK_MS_DEFAULT = 60 * 60 * 1000L;
+  private static final String WATCH_LOOKBACK_MS_DOC =
+      "Time-based layouts: after the first plan, a look for new objects lists only the time"
+          + " folders from the newest one seen, less this look-back, to the end of the restore"
+          + " window; older folders are not listed again. A file the sink writes later than this"
+          + " into an older folder is not found by a running restore (restart the connector to"
+          + " plan everything again). Layouts without time folders list the whole backup again.";
+
   // ---- Performance ----
   public static final String PERFORMANCE_GROUP = "Performance";
 
@@ -337,7 +346,18 @@ public class RestoreSourceConfig extends AbstractConfig {
             RESTORE_GROUP,
             ++order,
             Width.SHORT,
-            "Watch for new objects");
+            "Watch for new objects")
+        .define(
+            WATCH_LOOKBACK_MS_CONFIG,
+            Type.LONG,
+            WATCH_LOOKBACK_MS_DEFAULT,
+            Range.atLeast(0),
+            Importance.LOW,
+            WATCH_LOOKBACK_MS_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Watch look-back (ms)");
 
     order = 0;
     def.define(
@@ -469,6 +489,10 @@ public class RestoreSourceConfig extends AbstractConfig {
 
   public boolean watch() {
     return getBoolean(WATCH_CONFIG);
+  }
+
+  public Duration watchLookBack() {
+    return Duration.ofMillis(getLong(WATCH_LOOKBACK_MS_CONFIG));
   }
 
   public int fetchConcurrency() {

@@ -79,6 +79,7 @@ public class RestoreSourceConnector extends SourceConnector {
             request,
             config.pollInterval(),
             config.watch(),
+            config.watchLookBack(),
             plan -> destinationCheck().ifPresent(check -> check.check(plan)),
             () -> context.requestTaskReconfiguration(),
             failure -> context.raiseError(asConnectException(failure)));

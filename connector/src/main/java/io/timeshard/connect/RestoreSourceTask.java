@@ -16,6 +16,7 @@ import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.WatchWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public class RestoreSourceTask extends SourceTask {
   private TaskServices services;
   private RestorePartitioner partitioner;
   private PlanRequest request;
+  private WatchWindow watchWindow;
   private RecordConverter converter;
   private Prefetcher prefetcher;
   private RestoreProgress progress;
@@ -85,6 +87,7 @@ public class RestoreSourceTask extends SourceTask {
     request =
         new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
             .onlyPartitions(Set.copyOf(assigned));
+    watchWindow = new WatchWindow(config.window(), config.watchLookBack());
     converter =
         new RecordConverter(
             config.window(),
@@ -107,7 +110,7 @@ public class RestoreSourceTask extends SourceTask {
       sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
     }
     readCommittedPositions();
-    RestorePlan plan = queueNewObjects();
+    RestorePlan plan = queueNewObjects(request);
     progress.markPlanned();
     log.info(
         "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
@@ -136,8 +139,9 @@ public class RestoreSourceTask extends SourceTask {
   }
 
   /** Plans the assigned streams and queues the objects not yet queued or restored. */
-  private RestorePlan queueNewObjects() {
-    RestorePlan plan = partitioner.plan(services.store(), request);
+  private RestorePlan queueNewObjects(PlanRequest planRequest) {
+    RestorePlan plan = partitioner.plan(services.store(), planRequest);
+    watchWindow.saw(plan);
     for (PartitionStream stream : plan.streams()) {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
@@ -266,7 +270,8 @@ public class RestoreSourceTask extends SourceTask {
     }
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
     long before = progress.getPlannedObjects();
-    queueNewObjects();
+    // Only where new objects can appear: the newest time folders, less the look-back.
+    queueNewObjects(request.withWindow(watchWindow.next()));
     long found = progress.getPlannedObjects() - before;
     if (found > 0) {
       log.info("Found {} new objects to restore", found);

@@ -259,6 +259,11 @@ public final class PartitionStream {
     return total;
   }
 
+  /** The start of the newest time folder the plan of this stream saw, for time-based layouts. */
+  public Optional<Long> newestBucketStart() {
+    return names.newestBucketStart();
+  }
+
   public TopicPartition topicPartition() {
     return topicPartition;
   }

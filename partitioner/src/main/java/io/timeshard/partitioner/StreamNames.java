@@ -55,6 +55,20 @@ final class StreamNames {
     return index;
   }
 
+  /** The start of the newest time folder, when any folder covers a bounded time. */
+  synchronized Optional<Long> newestBucketStart() {
+    Optional<Long> newest = Optional.empty();
+    for (Folder folder : folders) {
+      if (folder.bucket().isPresent() && !folder.bucket().get().isAll()) {
+        long start = folder.bucket().get().startMillis();
+        if (newest.isEmpty() || start > newest.get()) {
+          newest = Optional.of(start);
+        }
+      }
+    }
+    return newest;
+  }
+
   synchronized Folder folderAt(int index) {
     return folders.get(index);
   }

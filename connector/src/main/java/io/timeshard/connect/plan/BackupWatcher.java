@@ -3,9 +3,11 @@ package io.timeshard.connect.plan;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.WatchWindow;
 import io.timeshard.partitioner.listing.ObjectLister;
 import io.timeshard.partitioner.split.StreamWeight;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,7 @@ public final class BackupWatcher implements AutoCloseable {
   private final PlanRequest request;
   private final Duration interval;
   private final boolean watch;
+  private final WatchWindow watchWindow;
   private final Consumer<RestorePlan> onFirstPlan;
   private final Runnable onChange;
   private final Consumer<Throwable> onFailure;
@@ -57,6 +60,7 @@ public final class BackupWatcher implements AutoCloseable {
   /**
    * @param watch whether to keep looking for new partition streams after the first plan; with
    *     {@code false} (a one-shot restore) the watcher lists nothing after its first plan
+   * @param lookBack how far before the newest time folder seen a refresh still lists
    * @param onFirstPlan checks the first plan (the destination check); throwing fails the connector
    * @param onChange called when the first plan lands, and when the partition streams change after
    * @param onFailure called when the first plan cannot be used and retrying cannot mend it
@@ -68,6 +72,7 @@ public final class BackupWatcher implements AutoCloseable {
       PlanRequest request,
       Duration interval,
       boolean watch,
+      Duration lookBack,
       Consumer<RestorePlan> onFirstPlan,
       Runnable onChange,
       Consumer<Throwable> onFailure) {
@@ -76,6 +81,7 @@ public final class BackupWatcher implements AutoCloseable {
     this.request = request;
     this.interval = interval;
     this.watch = watch;
+    this.watchWindow = new WatchWindow(request.window(), lookBack);
     this.onFirstPlan = onFirstPlan;
     this.onChange = onChange;
     this.onFailure = onFailure;
@@ -123,7 +129,8 @@ public final class BackupWatcher implements AutoCloseable {
     long started = System.nanoTime();
     RestorePlan plan;
     try {
-      plan = partitioner.plan(lister, request);
+      // After the first plan, only where new objects can appear.
+      plan = partitioner.plan(lister, first ? request : request.withWindow(watchWindow.next()));
     } catch (RuntimeException e) {
       if (!first) {
         log.warn("Looking for new partition streams failed; trying again in {}", interval, e);
@@ -140,6 +147,7 @@ public final class BackupWatcher implements AutoCloseable {
           e);
       return retry;
     }
+    watchWindow.saw(plan);
     List<StreamWeight> weights = plan.streams().stream().map(StreamWeight::of).toList();
     if (first) {
       log.info(
@@ -173,12 +181,15 @@ public final class BackupWatcher implements AutoCloseable {
       onChange.run();
       return watch ? interval : null;
     }
-    if (!partitionsOf(weights).equals(partitionsOf(streams))) {
-      log.info(
-          "The backup's partition streams changed from {} to {}; reassigning tasks",
-          partitionsOf(streams),
-          partitionsOf(weights));
-      streams = weights;
+    // A refresh sees only the newest folders: it adds streams, it never removes one.
+    Set<TopicPartition> known = partitionsOf(streams);
+    List<StreamWeight> added =
+        weights.stream().filter(w -> !known.contains(w.topicPartition())).toList();
+    if (!added.isEmpty()) {
+      List<StreamWeight> all = new ArrayList<>(streams);
+      all.addAll(added);
+      log.info("New partition streams in the backup: {}; reassigning tasks", partitionsOf(added));
+      streams = List.copyOf(all);
       onChange.run();
     }
     return interval;
