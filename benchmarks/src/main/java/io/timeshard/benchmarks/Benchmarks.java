@@ -14,17 +14,19 @@ import java.util.Set;
 
 /**
  * The restore benchmarks: many tiny objects (A), large objects and the machine's limits (B), a time
- * window (C; C2 in a layout without time folders) and the worker's peak heap during B, on an
- * in-process Kafka broker and Connect worker, Azurite and the local file system. Prints a markdown
- * table and writes it to {@code target/results.md}.
+ * window (C; C2 in a layout without time folders), the worker's peak heap during B, and a
+ * production-sized backup (D), on an in-process Kafka broker and Connect worker, Azurite and the
+ * local file system. Prints a markdown table and writes it to {@code target/results.md}.
  *
  * <pre>
  * npm ci &amp;&amp; ./mvnw -B -pl benchmarks -am verify -Pbenchmarks
  * </pre>
  *
- * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code --only=A,B,C,C2},
+ * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code --only=A,B,C,C2,D},
  * {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object), {@code --b-records=N},
- * {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code --results=PATH}.
+ * {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code --results=PATH}, {@code
+ * --d-objects=N}, {@code --d-plan-only-objects=N}, {@code --d-restore-objects=N} (0: no restore
+ * through the worker).
  */
 public final class Benchmarks {
 
@@ -37,10 +39,13 @@ public final class Benchmarks {
       int bObjects,
       int cDays,
       long latencyMs,
-      Path results) {
+      Path results,
+      long dObjects,
+      long dPlanOnlyObjects,
+      long dRestoreObjects) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("A", "B", "C", "C2");
+      Set<String> only = Set.of("A", "B", "C", "C2", "D");
       int aObjects = 20_000;
       long baselineObjects = 300;
       long bRecords = 2_000_000;
@@ -48,6 +53,9 @@ public final class Benchmarks {
       int cDays = 30;
       long latencyMs = 20;
       Path results = Path.of("target", "results.md");
+      long dObjects = 1_000_000;
+      long dPlanOnlyObjects = 10_000_000;
+      long dRestoreObjects = 30_000;
       for (String arg : args) {
         if (arg.isBlank()) {
           continue;
@@ -63,11 +71,24 @@ public final class Benchmarks {
           case "--c-days" -> cDays = Integer.parseInt(value);
           case "--latency-ms" -> latencyMs = Long.parseLong(value);
           case "--results" -> results = Path.of(value);
+          case "--d-objects" -> dObjects = Long.parseLong(value);
+          case "--d-plan-only-objects" -> dPlanOnlyObjects = Long.parseLong(value);
+          case "--d-restore-objects" -> dRestoreObjects = Long.parseLong(value);
           default -> throw new IllegalArgumentException("unknown flag " + arg);
         }
       }
       return new Options(
-          only, aObjects, baselineObjects, bRecords, bObjects, cDays, latencyMs, results);
+          only,
+          aObjects,
+          baselineObjects,
+          bRecords,
+          bObjects,
+          cDays,
+          latencyMs,
+          results,
+          dObjects,
+          dPlanOnlyObjects,
+          dRestoreObjects);
     }
   }
 
@@ -131,6 +152,9 @@ public final class Benchmarks {
         }
         if (options.only().contains("C2")) {
           new ScenarioC2(bench).run();
+        }
+        if (options.only().contains("D")) {
+          new ScenarioD(bench).run();
         }
       }
     } finally {

@@ -139,6 +139,24 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " partitions being restored are restored by their task; a new partition or topic"
           + " makes the connector reassign its tasks.";
 
+  public static final String WATCH_CONFIG = "restore.watch";
+  public static final boolean WATCH_DEFAULT = true;
+  private static final String WATCH_DOC =
+      "Whether to keep watching the backup for new objects once everything planned is restored."
+          + " 'true' (the default) looks again every restore.poll.interval.ms, listing only where"
+          + " new objects can appear. 'false' makes the restore one-shot: the connector lists the"
+          + " backup once, and a task that has restored all its streams sends no further LIST"
+          + " request.";
+
+  public static final String WATCH_LOOKBACK_MS_CONFIG = "restore.watch.lookback.ms";
+  public static final long WATCH_LOOKBACK_MS_DEFAULT = 60 * 60 * 1000L;
+  private static final String WATCH_LOOKBACK_MS_DOC =
+      "Time-based layouts: after the first plan, a look for new objects lists only the time"
+          + " folders from the newest one seen, less this look-back, to the end of the restore"
+          + " window; older folders are not listed again. A file the sink writes later than this"
+          + " into an older folder is not found by a running restore (restart the connector to"
+          + " plan everything again). Layouts without time folders list the whole backup again.";
+
   // ---- Performance ----
   public static final String PERFORMANCE_GROUP = "Performance";
 
@@ -146,6 +164,13 @@ public class RestoreSourceConfig extends AbstractConfig {
   public static final int FETCH_CONCURRENCY_DEFAULT = 8;
   private static final String FETCH_CONCURRENCY_DOC =
       "How many objects a task fetches and decodes at once, ahead of the records it produces.";
+
+  private static final String LIST_CONCURRENCY_DOC =
+      "How many folder listings the connector and each task send at once while planning: the"
+          + " time folders of a time-based layout and the partition folders of the default and"
+          + " field layouts are listed independently of each other. LIST requests are counted the"
+          + " same whatever the value; it only shortens planning when each request waits on the"
+          + " store.";
 
   public static final String BUFFER_MAX_BYTES_CONFIG = "restore.buffer.max.bytes";
   public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
@@ -356,7 +381,28 @@ public class RestoreSourceConfig extends AbstractConfig {
             RESTORE_GROUP,
             ++order,
             Width.SHORT,
-            "Poll interval (ms)");
+            "Poll interval (ms)")
+        .define(
+            WATCH_CONFIG,
+            Type.BOOLEAN,
+            WATCH_DEFAULT,
+            Importance.LOW,
+            WATCH_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Watch for new objects")
+        .define(
+            WATCH_LOOKBACK_MS_CONFIG,
+            Type.LONG,
+            WATCH_LOOKBACK_MS_DEFAULT,
+            Range.atLeast(0),
+            Importance.LOW,
+            WATCH_LOOKBACK_MS_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Watch look-back (ms)");
 
     order = 0;
     def.define(
@@ -380,7 +426,18 @@ public class RestoreSourceConfig extends AbstractConfig {
             PERFORMANCE_GROUP,
             ++order,
             Width.SHORT,
-            "Buffer cap (bytes)");
+            "Buffer cap (bytes)")
+        .define(
+            PartitionerConfig.LIST_CONCURRENCY_CONFIG,
+            Type.INT,
+            PartitionerConfig.LIST_CONCURRENCY_DEFAULT,
+            Range.between(1, 128),
+            Importance.LOW,
+            LIST_CONCURRENCY_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Listing concurrency");
 
     def.define(
         TARGET_BOOTSTRAP_SERVERS_CONFIG,
@@ -486,6 +543,14 @@ public class RestoreSourceConfig extends AbstractConfig {
 
   public Duration pollInterval() {
     return Duration.ofMillis(getLong(POLL_INTERVAL_MS_CONFIG));
+  }
+
+  public boolean watch() {
+    return getBoolean(WATCH_CONFIG);
+  }
+
+  public Duration watchLookBack() {
+    return Duration.ofMillis(getLong(WATCH_LOOKBACK_MS_CONFIG));
   }
 
   public int fetchConcurrency() {

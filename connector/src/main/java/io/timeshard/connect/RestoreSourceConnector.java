@@ -11,7 +11,6 @@ import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.split.StreamWeight;
 import io.timeshard.partitioner.split.TaskAssignment;
 import io.timeshard.partitioner.split.TaskSplitter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +38,6 @@ import org.slf4j.LoggerFactory;
 public class RestoreSourceConnector extends SourceConnector {
 
   private static final Logger log = LoggerFactory.getLogger(RestoreSourceConnector.class);
-
-  /** How long {@link #taskConfigs} waits for the first plan before assigning no task yet. */
-  private static final Duration FIRST_PLAN_WAIT = Duration.ofSeconds(10);
 
   private final Function<RestoreSourceConfig, TaskServices> servicesFactory;
 
@@ -84,6 +80,8 @@ public class RestoreSourceConnector extends SourceConnector {
             RestorePartitioners.create(config.originalsStrings()),
             request,
             config.pollInterval(),
+            config.watch(),
+            config.watchLookBack(),
             plan -> destinationCheck().ifPresent(check -> check.check(plan)),
             () -> context.requestTaskReconfiguration(),
             failure -> context.raiseError(asConnectException(failure)));
@@ -118,13 +116,13 @@ public class RestoreSourceConnector extends SourceConnector {
 
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    List<StreamWeight> streams;
-    try {
-      streams = watcher.streams(FIRST_PLAN_WAIT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectException("Interrupted while planning the restore", e);
+    // Answers with what is known, never waiting: the watcher asks for new task configurations
+    // the moment the first plan lands, however long it takes.
+    if (!watcher.isPlanned()) {
+      log.info("The backup is still being planned; tasks will be assigned when the plan lands");
+      return List.of();
     }
+    List<StreamWeight> streams = watcher.streams();
     List<TaskAssignment> assignments = TaskSplitter.split(streams, maxTasks);
     List<Map<String, String>> configs = new ArrayList<>(assignments.size());
     for (int task = 0; task < assignments.size(); task++) {
@@ -134,13 +132,11 @@ public class RestoreSourceConnector extends SourceConnector {
       taskConfig.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
       configs.add(taskConfig);
     }
-    if (watcher.isPlanned()) {
-      log.info(
-          "Assigned {} partition streams to {} tasks (tasks.max={})",
-          streams.size(),
-          configs.size(),
-          maxTasks);
-    }
+    log.info(
+        "Assigned {} partition streams to {} tasks (tasks.max={})",
+        streams.size(),
+        configs.size(),
+        maxTasks);
     return configs;
   }
 

@@ -16,6 +16,7 @@ import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.WatchWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public class RestoreSourceTask extends SourceTask {
   private TaskServices services;
   private RestorePartitioner partitioner;
   private PlanRequest request;
+  private WatchWindow watchWindow;
   private RecordConverter converter;
   private Prefetcher prefetcher;
   private RestoreProgress progress;
@@ -86,6 +88,7 @@ public class RestoreSourceTask extends SourceTask {
         new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
             .withLastModifiedPruning(config.lastModifiedPruning(services.store()))
             .onlyPartitions(Set.copyOf(assigned));
+    watchWindow = new WatchWindow(config.window(), config.watchLookBack());
     converter =
         new RecordConverter(
             config.window(),
@@ -108,7 +111,7 @@ public class RestoreSourceTask extends SourceTask {
       sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
     }
     readCommittedPositions();
-    RestorePlan plan = queueNewObjects();
+    RestorePlan plan = queueNewObjects(request);
     progress.markPlanned();
     log.info(
         "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
@@ -137,26 +140,37 @@ public class RestoreSourceTask extends SourceTask {
   }
 
   /** Plans the assigned streams and queues the objects not yet queued or restored. */
-  private RestorePlan queueNewObjects() {
-    RestorePlan plan = partitioner.plan(services.store(), request);
+  private RestorePlan queueNewObjects(PlanRequest planRequest) {
+    RestorePlan plan = partitioner.plan(services.store(), planRequest);
+    watchWindow.saw(plan);
     for (PartitionStream stream : plan.streams()) {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
       Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
-      List<BackupObject> fresh = new ArrayList<>();
-      for (BackupObject object : stream.objects()) {
+      // Objects already queued or restored come first in restore order: skip them by bisection,
+      // building only the objects it looks at.
+      List<BackupObject> objects = stream.objects();
+      int low = 0;
+      int high = objects.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        BackupObject object = objects.get(middle);
         boolean queued = last != null && PartitionStream.RESTORE_ORDER.compare(object, last) <= 0;
         boolean restored = position.isPresent() && position.get().isPast(object);
-        if (!queued && !restored) {
-          fresh.add(object);
+        if (queued || restored) {
+          low = middle + 1;
+        } else {
+          high = middle;
         }
       }
-      if (fresh.isEmpty()) {
+      if (low == objects.size()) {
         continue;
       }
-      long skip = position.map(p -> p.recordsDone(fresh.get(0))).orElse(0L);
+      List<BackupObject> fresh = objects.subList(low, objects.size());
+      BackupObject first = fresh.get(0);
+      long skip = position.map(p -> p.recordsDone(first)).orElse(0L);
       prefetcher.add(tp, fresh, skip);
-      progress.planned(tp, fresh.size(), fresh.stream().mapToLong(BackupObject::size).sum());
+      progress.planned(tp, fresh.size(), stream.bytes(low, objects.size()));
       lastQueued.put(tp, fresh.get(fresh.size() - 1));
       reporter.reopen();
     }
@@ -246,13 +260,19 @@ public class RestoreSourceTask extends SourceTask {
   private void idle() throws InterruptedException {
     reporter.maybeSummarise();
     long wait = nextPlanNanos - System.nanoTime();
+    if (!config.watch()) {
+      // One-shot: every stream is complete and nothing more is listed.
+      Thread.sleep(POLL_WAIT_MS);
+      return;
+    }
     if (wait > 0) {
       Thread.sleep(Math.min(wait / 1_000_000 + 1, 1000));
       return;
     }
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
     long before = progress.getPlannedObjects();
-    queueNewObjects();
+    // Only where new objects can appear: the newest time folders, less the look-back.
+    queueNewObjects(request.withWindow(watchWindow.next()));
     long found = progress.getPlannedObjects() - before;
     if (found > 0) {
       log.info("Found {} new objects to restore", found);

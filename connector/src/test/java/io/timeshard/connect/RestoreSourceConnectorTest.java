@@ -8,6 +8,8 @@ import io.timeshard.connect.testing.TaskHarness;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
@@ -87,9 +89,19 @@ class RestoreSourceConnectorTest {
     return store;
   }
 
+  /** Waits for the reconfiguration the connector asks for when its first plan lands. */
+  private void awaitReconfigurations(int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (reconfigurations.get() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(reconfigurations.get()).isGreaterThanOrEqualTo(count);
+  }
+
   @Test
-  void fourPartitionsAndFourTasksGiveOnePartitionEach() {
+  void fourPartitionsAndFourTasksGiveOnePartitionEach() throws Exception {
     start(fourPartitions(), timeBased());
+    awaitReconfigurations(1);
 
     List<Map<String, String>> tasks = connector.taskConfigs(4);
 
@@ -106,16 +118,90 @@ class RestoreSourceConnectorTest {
   void aNewPartitionInTheBackupAsksForNewTaskAssignments() throws Exception {
     InMemoryStore store = fourPartitions();
     start(store, timeBased());
+    awaitReconfigurations(1);
     assertThat(connector.taskConfigs(8)).hasSize(4);
 
     store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (reconfigurations.get() == 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitReconfigurations(2);
 
-    assertThat(reconfigurations.get()).isGreaterThan(0);
     assertThat(connector.taskConfigs(8)).hasSize(5);
+  }
+
+  @Test
+  void aFirstPlanSlowerThanAnyWaitStillEndsWithTasks() throws Exception {
+    InMemoryStore store = fourPartitions();
+    CountDownLatch storeAnswers = new CountDownLatch(1);
+    store.beforeList =
+        () -> {
+          try {
+            storeAnswers.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    start(store, timeBased());
+
+    long asked = System.nanoTime();
+    assertThat(connector.taskConfigs(4)).isEmpty();
+    assertThat(System.nanoTime() - asked).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    assertThat(reconfigurations.get()).isZero();
+
+    storeAnswers.countDown();
+    awaitReconfigurations(1);
+
+    assertThat(connector.taskConfigs(4)).hasSize(4);
+  }
+
+  @Test
+  void aFirstPlanThatFailsIsRetriedAndEndsWithTasks() throws Exception {
+    InMemoryStore store = fourPartitions();
+    AtomicInteger failures = new AtomicInteger(2);
+    store.beforeList =
+        () -> {
+          if (failures.getAndDecrement() > 0) {
+            throw new IllegalStateException("the store is throttling");
+          }
+        };
+    start(store, timeBased());
+
+    awaitReconfigurations(1);
+
+    assertThat(connector.taskConfigs(4)).hasSize(4);
+  }
+
+  @Test
+  void anErrorInTheWatcherDoesNotStopIt() throws Exception {
+    InMemoryStore store = fourPartitions();
+    AtomicInteger errors = new AtomicInteger(1);
+    store.beforeList =
+        () -> {
+          if (errors.getAndDecrement() > 0) {
+            throw new NoClassDefFoundError("a class the store needs");
+          }
+        };
+    start(store, timeBased());
+    awaitReconfigurations(1);
+
+    errors.set(1);
+    store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
+    awaitReconfigurations(2);
+
+    assertThat(connector.taskConfigs(8)).hasSize(5);
+  }
+
+  @Test
+  void aOneShotRestoreListsNothingAfterItsFirstPlan() throws Exception {
+    InMemoryStore store = fourPartitions();
+    Map<String, String> config = timeBased();
+    config.put("restore.watch", "false");
+    start(store, config);
+    awaitReconfigurations(1);
+    int listed = store.listCalls.get();
+
+    Thread.sleep(1_000);
+
+    assertThat(store.listCalls.get()).isEqualTo(listed);
+    assertThat(connector.taskConfigs(4)).hasSize(4);
   }
 
   @Test

@@ -205,6 +205,24 @@ class RestoreSourceTaskTest {
   }
 
   @Test
+  void aOneShotTaskListsNothingOnceItsStreamsAreComplete() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.poll.interval.ms", "100");
+    props.put("restore.watch", "false");
+    harness.start(props);
+    assertThat(harness.pollRecords(2, 10_000)).hasSize(2);
+    int listed = store.listCalls.get();
+
+    store.put("topics/t/partition=0/t+0+0000000002.json", "c\n");
+
+    assertThat(harness.pollRecords(1, 1_000)).isEmpty();
+    assertThat(store.listCalls.get()).isEqualTo(listed);
+  }
+
+  @Test
   void reportsProgressOverJmx() throws Exception {
     harness = new TaskHarness(twoPartitions());
     harness.start(props("orders:0-1"));

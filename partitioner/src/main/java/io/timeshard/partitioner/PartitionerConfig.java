@@ -91,6 +91,14 @@ public class PartitionerConfig extends AbstractConfig {
       "The extension the byte-array format wrote (gzip adds .gz after it).";
   private static final String BYTEARRAY_EXTENSION_DISPLAY = "Byte-array extension";
 
+  /**
+   * How many folder listings planning sends at once. Defined and documented with the connector's
+   * performance keys; read here, leniently, from the configuration the partitioner receives.
+   */
+  public static final String LIST_CONCURRENCY_CONFIG = "restore.list.concurrency";
+
+  public static final int LIST_CONCURRENCY_DEFAULT = 8;
+
   public static final ConfigDef CONFIG_DEF = addTo(new ConfigDef());
 
   public PartitionerConfig(Map<?, ?> originals) {
@@ -217,6 +225,23 @@ public class PartitionerConfig extends AbstractConfig {
         getString(TOPICS_DIR_CONFIG),
         getString(DIRECTORY_DELIM_CONFIG),
         ExtensionTable.withBytesExtension(getString(BYTEARRAY_EXTENSION_CONFIG)));
+  }
+
+  /** {@value #LIST_CONCURRENCY_CONFIG}, or its default when absent. */
+  public int listConcurrency() {
+    Object value = originals().get(LIST_CONCURRENCY_CONFIG);
+    if (value == null || value.toString().isBlank()) {
+      return LIST_CONCURRENCY_DEFAULT;
+    }
+    try {
+      int parsed = Integer.parseInt(value.toString().trim());
+      if (parsed < 1) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(LIST_CONCURRENCY_CONFIG, value, "must be a positive number");
+    }
   }
 
   public Locale locale() {

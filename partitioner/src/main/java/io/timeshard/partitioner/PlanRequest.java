@@ -54,8 +54,8 @@ public record PlanRequest(
   }
 
   public PlanRequest onlyPartitions(Set<TopicPartition> assigned) {
-    Set<TopicPartition> copy = Set.copyOf(assigned);
-    return new PlanRequest(topics, window, format, copy::contains, lastModifiedPruning);
+    return new PlanRequest(
+        topics, window, format, new AssignedPartitions(assigned), lastModifiedPruning);
   }
 
   public PlanRequest withLastModifiedPruning(LastModifiedPruning pruning) {

@@ -67,7 +67,7 @@ public final class InMemoryLister implements ObjectLister {
   }
 
   @Override
-  public ListingPage list(String prefix, String delimiter, String pageToken) {
+  public synchronized ListingPage list(String prefix, String delimiter, String pageToken) {
     calls++;
     listedPrefixes.add(prefix);
     // Entries in key order, folders rolled up; a page holds pageSize entries of either kind.

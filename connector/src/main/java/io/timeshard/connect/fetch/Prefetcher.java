@@ -52,7 +52,7 @@ public final class Prefetcher implements AutoCloseable {
   static final long SMALL_OBJECT_ROOM = 64 * 1024;
 
   private static final class Stream {
-    final Deque<BackupObject> pending = new ArrayDeque<>();
+    final PendingObjects pending = new PendingObjects();
     final Deque<ObjectBuffer> started = new ArrayDeque<>();
     long skipInFirst;
   }

@@ -3,6 +3,7 @@ package io.timeshard.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeshard.connect.RestoreSourceTaskConfig;
+import io.timeshard.connect.store.RegisteredStoreProvider;
 import io.timeshard.connect.testing.ConnectClusters;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
@@ -171,6 +172,28 @@ class TimeBasedRestoreIT {
           .containsExactlyElementsOf(inside.stream().map(CustomerBackup::timestamp).toList());
     }
     connect.deleteConnector("restore-window");
+  }
+
+  @Test
+  void aPlanSlowerThanAnyWaitStillEndsWithItsTasks() throws Exception {
+    String destination = "customerst-slow-plan";
+    connect.kafka().createTopic(destination, PARTITIONS);
+    Map<String, String> config = config(4, destination);
+    // Each of the connector's LIST requests answers 6 s late: the first plan takes over 10 s.
+    config.remove("store.url");
+    config.put("store.type", RegisteredStoreProvider.NAME);
+    config.put(RegisteredStoreProvider.ROOT_CONFIG, backup.toString());
+    config.put(RegisteredStoreProvider.CONNECTOR_LIST_DELAY_MS_CONFIG, "6000");
+
+    connect.configureConnector("slow-plan", config);
+    RestoredTopic restored =
+        RestoredTopic.read(connect, destination, PARTITIONS * PER_PARTITION, TIMEOUT_MS);
+
+    assertThat(restored.count()).isEqualTo(PARTITIONS * PER_PARTITION);
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("slow-plan", 4, "four tasks run");
+    connect.deleteConnector("slow-plan");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.timeshard.connect.store;
 
 import io.timeshard.connect.store.file.FileObjectStore;
+import io.timeshard.partitioner.listing.ListingPage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -13,6 +16,9 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
 
   public static final String NAME = "registered";
   public static final String ROOT_CONFIG = "registered.root";
+
+  /** Delays every LIST request of the connector's store (not the tasks'), for slow-store tests. */
+  public static final String CONNECTOR_LIST_DELAY_MS_CONFIG = "registered.connector.list.delay.ms";
 
   @Override
   public String name() {
@@ -31,7 +37,17 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
             "Registered store",
             1,
             ConfigDef.Width.LONG,
-            "Folder");
+            "Folder")
+        .define(
+            CONNECTOR_LIST_DELAY_MS_CONFIG,
+            ConfigDef.Type.LONG,
+            0L,
+            ConfigDef.Importance.LOW,
+            "Milliseconds added to each LIST request of the connector's store.",
+            "Registered store",
+            2,
+            ConfigDef.Width.SHORT,
+            "Connector LIST delay (ms)");
   }
 
   @Override
@@ -41,6 +57,39 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
 
   @Override
   public ObjectStore create(Map<String, String> props) {
-    return new FileObjectStore(Path.of(props.get(ROOT_CONFIG)));
+    FileObjectStore folder = new FileObjectStore(Path.of(props.get(ROOT_CONFIG)));
+    String delay = props.get(CONNECTOR_LIST_DELAY_MS_CONFIG);
+    boolean connector = !props.containsKey("task.assigned.partitions");
+    if (delay == null || !connector) {
+      return folder;
+    }
+    long delayMs = Long.parseLong(delay);
+    return new ObjectStore() {
+      @Override
+      public ListingPage list(String prefix, String delimiter, String pageToken) {
+        try {
+          Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StoreException("Interrupted while listing '" + prefix + "'", e);
+        }
+        return folder.list(prefix, delimiter, pageToken);
+      }
+
+      @Override
+      public InputStream open(String key) throws IOException {
+        return folder.open(key);
+      }
+
+      @Override
+      public String describe() {
+        return folder.describe();
+      }
+
+      @Override
+      public void close() {
+        folder.close();
+      }
+    };
   }
 }

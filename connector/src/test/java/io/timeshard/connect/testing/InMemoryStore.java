@@ -37,6 +37,9 @@ public final class InMemoryStore implements ObjectStore {
   public final AtomicLong bytesRead = new AtomicLong();
   public final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
+  /** Runs before every LIST request: a test slows the store down or makes it fail with it. */
+  public volatile Runnable beforeList = () -> {};
+
   public InMemoryStore(int pageSize) {
     this.pageSize = pageSize;
   }
@@ -64,7 +67,12 @@ public final class InMemoryStore implements ObjectStore {
   }
 
   @Override
-  public synchronized ListingPage list(String prefix, String delimiter, String pageToken) {
+  public ListingPage list(String prefix, String delimiter, String pageToken) {
+    beforeList.run();
+    return listPage(prefix, delimiter, pageToken);
+  }
+
+  private synchronized ListingPage listPage(String prefix, String delimiter, String pageToken) {
     listCalls.incrementAndGet();
     List<Object> entries = new ArrayList<>();
     TreeSet<String> folders = new TreeSet<>();

@@ -1,5 +1,6 @@
 package io.timeshard.partitioner.layout;
 
+import io.timeshard.partitioner.AssignedPartitions;
 import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
@@ -25,11 +26,13 @@ public abstract class AbstractRestorePartitioner implements RestorePartitioner {
   private static final Logger log = LoggerFactory.getLogger(AbstractRestorePartitioner.class);
 
   private ObjectKeyParser parser;
+  private int listConcurrency = PartitionerConfig.LIST_CONCURRENCY_DEFAULT;
 
   @Override
   public void configure(Map<String, ?> configs) {
     PartitionerConfig config = new PartitionerConfig(configs);
     this.parser = config.keyParser();
+    this.listConcurrency = config.listConcurrency();
     configureLayout(config);
   }
 
@@ -46,13 +49,17 @@ public abstract class AbstractRestorePartitioner implements RestorePartitioner {
   @Override
   public RestorePlan plan(ObjectLister lister, PlanRequest request) {
     long started = System.nanoTime();
-    Listing listing = new Listing(lister);
     PlanAssembler assembler = new PlanAssembler(parser(), request, this::bucketOf);
     long pruned = 0;
-    for (String topic : topics(listing, request)) {
-      pruned += collectTopic(listing, parser().topicPrefix(topic), request.window(), assembler);
+    long calls;
+    try (Listing listing = new Listing(lister, listConcurrency)) {
+      // Topic by topic; inside a topic, independent folders are listed at once.
+      for (String topic : topics(listing, request)) {
+        pruned += collectTopic(listing, topic, request, assembler);
+      }
+      calls = listing.calls();
     }
-    RestorePlan plan = assembler.build(listing.calls(), pruned);
+    RestorePlan plan = assembler.build(calls, pruned);
     log.debug(
         "Planned {} partition streams, {} objects, {} bytes in {} ms: {}",
         plan.streams().size(),
@@ -61,6 +68,17 @@ public abstract class AbstractRestorePartitioner implements RestorePartitioner {
         (System.nanoTime() - started) / 1_000_000,
         plan.stats());
     return plan;
+  }
+
+  /**
+   * Lists one topic's folder for a request and hands every object found to the assembler; layouts
+   * that can list less for a task's own partitions override this.
+   *
+   * @return how many folders were pruned without being listed
+   */
+  protected long collectTopic(
+      Listing listing, String topic, PlanRequest request, PlanAssembler assembler) {
+    return collectTopic(listing, parser().topicPrefix(topic), request.window(), assembler);
   }
 
   /**
@@ -77,6 +95,11 @@ public abstract class AbstractRestorePartitioner implements RestorePartitioner {
   }
 
   private List<String> topics(Listing listing, PlanRequest request) {
+    if (request.partitions() instanceof AssignedPartitions assigned) {
+      // A task knows its topics: no need to list the topic folders.
+      return new ArrayList<>(
+          new TreeSet<>(assigned.topics().stream().filter(request.topics()::test).toList()));
+    }
     if (request.topics().names().isPresent()) {
       return new ArrayList<>(new TreeSet<>(request.topics().names().get()));
     }

@@ -5,16 +5,36 @@ import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.listing.ObjectLister;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Walks the pages of listings and counts the LIST calls it sends. */
-final class Listing {
+/**
+ * Walks the pages of listings and counts the LIST calls it sends. The pages of one prefix follow
+ * each other (each needs the previous one's token); independent prefixes (time folders, partition
+ * folders) are listed at once, at most {@code concurrency} at a time.
+ */
+final class Listing implements AutoCloseable {
+
+  private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final ObjectLister lister;
-  private long calls;
+  private final int concurrency;
+  private final AtomicLong calls = new AtomicLong();
+  private ExecutorService pool;
 
   Listing(ObjectLister lister) {
+    this(lister, 1);
+  }
+
+  Listing(ObjectLister lister, int concurrency) {
     this.lister = lister;
+    this.concurrency = Math.max(1, concurrency);
   }
 
   /** Lists every page of {@code prefix}; returns the common prefixes, hands objects to the sink. */
@@ -23,7 +43,7 @@ final class Listing {
     String token = null;
     do {
       ListingPage page = lister.list(prefix, delimiter, token);
-      calls++;
+      calls.incrementAndGet();
       prefixes.addAll(page.commonPrefixes());
       page.objects().forEach(objects);
       token = page.nextPageToken();
@@ -31,7 +51,66 @@ final class Listing {
     return prefixes;
   }
 
+  /**
+   * Applies {@code work} to every item, up to {@code concurrency} at once, and returns the results
+   * in the items' order. Called from the planning thread only, never from inside {@code work}.
+   */
+  <T, R> List<R> forEach(List<T> items, Function<T, R> work) {
+    if (concurrency == 1 || items.size() <= 1) {
+      return items.stream().map(work).toList();
+    }
+    List<Future<R>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
+      futures.add(pool().submit(() -> work.apply(item)));
+    }
+    List<R> results = new ArrayList<>(items.size());
+    try {
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while listing the backup", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+    return results;
+  }
+
+  private synchronized ExecutorService pool() {
+    if (pool == null) {
+      int id = POOLS.incrementAndGet();
+      AtomicInteger threads = new AtomicInteger();
+      pool =
+          Executors.newFixedThreadPool(
+              concurrency,
+              runnable -> {
+                Thread thread =
+                    new Thread(runnable, "timeshard-list-" + id + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return pool;
+  }
+
   long calls() {
-    return calls;
+    return calls.get();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

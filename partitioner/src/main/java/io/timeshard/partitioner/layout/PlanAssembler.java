@@ -1,23 +1,18 @@
 package io.timeshard.partitioner.layout;
 
-import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.PlanStats;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.StreamAssembly;
 import io.timeshard.partitioner.key.KeyParse;
 import io.timeshard.partitioner.key.ObjectKey;
 import io.timeshard.partitioner.key.ObjectKeyParser;
 import io.timeshard.partitioner.key.ObjectRole;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.time.TimeInterval;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,21 +24,9 @@ final class PlanAssembler {
 
   private static final Logger log = LoggerFactory.getLogger(PlanAssembler.class);
 
-  /** Companions sit in the value object's folder with its start offset. */
-  private record ObjectGroupId(TopicPartition topicPartition, String folder, long startOffset) {}
-
-  private static final class ObjectGroup {
-    ObjectKey values;
-    long size;
-    ObjectKey keys;
-    ObjectKey headers;
-    boolean prunedByLastModified;
-  }
-
   private final ObjectKeyParser parser;
   private final PlanRequest request;
-  private final Function<ObjectKey, Optional<TimeInterval>> bucketOf;
-  private final Map<ObjectGroupId, ObjectGroup> groups = new HashMap<>();
+  private final StreamAssembly streams;
 
   private long objectsListed;
   private long unrecognised;
@@ -57,12 +40,19 @@ final class PlanAssembler {
       Function<ObjectKey, Optional<TimeInterval>> bucketOf) {
     this.parser = parser;
     this.request = request;
-    this.bucketOf = bucketOf;
+    this.streams = new StreamAssembly(bucketOf);
   }
 
+  /** Thread-safe: listings of independent folders hand their objects in at once. */
   void accept(ListedObject object) {
-    objectsListed++;
     KeyParse parse = parser.parse(object.key());
+    synchronized (this) {
+      accept(object, parse);
+    }
+  }
+
+  private void accept(ListedObject object, KeyParse parse) {
+    objectsListed++;
     if (parse instanceof KeyParse.Rejected rejected) {
       unrecognised++;
       log.debug("Skipping '{}': {}", rejected.key(), rejected.reason());
@@ -88,59 +78,23 @@ final class PlanAssembler {
     if (!request.partitions().test(key.topicPartition())) {
       return;
     }
-    ObjectGroup group =
-        groups.computeIfAbsent(
-            new ObjectGroupId(key.topicPartition(), key.folder(), key.startOffset()),
-            id -> new ObjectGroup());
     if (key.role() == ObjectRole.VALUES && request.lastModifiedPruning().prunes(object)) {
       // Its companions go with it, whichever is listed first.
-      group.prunedByLastModified = true;
       prunedByLastModified++;
       log.trace("Skipping '{}': last modified {}", key.key(), object.lastModified());
+      streams.addPruned(key);
       return;
     }
-    switch (key.role()) {
-      case VALUES -> {
-        group.values = key;
-        group.size = object.size();
-      }
-      case KEYS -> group.keys = key;
-      case HEADERS -> group.headers = key;
-    }
+    streams.add(key, object.size());
   }
 
   RestorePlan build(long listCalls, long foldersPruned) {
-    Map<TopicPartition, List<BackupObject>> byPartition = new HashMap<>();
-    long companions = 0;
-    long orphans = 0;
-    for (ObjectGroup group : groups.values()) {
-      if (group.prunedByLastModified) {
-        continue;
-      }
-      int groupCompanions = (group.keys == null ? 0 : 1) + (group.headers == null ? 0 : 1);
-      if (group.values == null) {
-        orphans += groupCompanions;
-        log.debug(
-            "Skipping companion objects without a value object: {}",
-            (group.keys != null ? group.keys : group.headers).key());
-        continue;
-      }
-      companions += groupCompanions;
-      byPartition
-          .computeIfAbsent(group.values.topicPartition(), tp -> new ArrayList<>())
-          .add(
-              new BackupObject(
-                  group.values,
-                  group.size,
-                  Optional.ofNullable(group.keys),
-                  Optional.ofNullable(group.headers),
-                  bucketOf.apply(group.values)));
-    }
-    List<PartitionStream> streams = new ArrayList<>();
+    StreamAssembly.Built built = streams.build();
+    long companions = built.companions();
+    long orphans = built.orphans();
     long valueObjects = 0;
-    for (Map.Entry<TopicPartition, List<BackupObject>> e : byPartition.entrySet()) {
-      streams.add(new PartitionStream(e.getKey(), e.getValue()));
-      valueObjects += e.getValue().size();
+    for (PartitionStream stream : built.streams()) {
+      valueObjects += stream.objectCount();
     }
     PlanStats stats =
         new PlanStats(
@@ -154,6 +108,6 @@ final class PlanAssembler {
             misplaced,
             orphans,
             prunedByLastModified);
-    return new RestorePlan(streams, stats);
+    return new RestorePlan(built.streams(), stats);
   }
 }

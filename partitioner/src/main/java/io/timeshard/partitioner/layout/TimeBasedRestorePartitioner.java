@@ -4,6 +4,8 @@ import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.key.ObjectKey;
 import io.timeshard.partitioner.time.TimeBuckets;
 import io.timeshard.partitioner.time.TimeInterval;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,37 +41,55 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
     return buckets;
   }
 
+  /** A folder still to list: flat when it is wholly inside the window or does not fit. */
+  private record Folder(String prefix, TimeInterval interval, boolean flat) {}
+
+  /** What listing one folder found: its child folders still to list, and those pruned. */
+  private record Visit(List<Folder> children, long pruned) {}
+
   @Override
   protected long collectTopic(
       Listing listing, String topicPrefix, TimeInterval window, PlanAssembler assembler) {
-    return walk(listing, topicPrefix, topicPrefix, TimeInterval.ALL, window, assembler);
+    // Level by level: the folders of one level are independent, and are listed at once.
+    List<Folder> level = List.of(new Folder(topicPrefix, TimeInterval.ALL, false));
+    long pruned = 0;
+    while (!level.isEmpty()) {
+      List<Folder> next = new ArrayList<>();
+      for (Visit visit :
+          listing.forEach(level, f -> visit(listing, topicPrefix, f, window, assembler))) {
+        next.addAll(visit.children());
+        pruned += visit.pruned();
+      }
+      level = next;
+    }
+    return pruned;
   }
 
-  private long walk(
+  private Visit visit(
       Listing listing,
       String topicPrefix,
-      String folderPrefix,
-      TimeInterval folderInterval,
+      Folder folder,
       TimeInterval window,
       PlanAssembler assembler) {
-    if (window.encloses(folderInterval)) {
-      listAll(listing, folderPrefix, assembler);
-      return 0;
+    if (folder.flat() || window.encloses(folder.interval())) {
+      listAll(listing, folder.prefix(), assembler);
+      return new Visit(List.of(), 0);
     }
     long pruned = 0;
-    for (String child : listing.list(folderPrefix, parser().delimiter(), assembler::accept)) {
+    List<Folder> children = new ArrayList<>();
+    for (String child : listing.list(folder.prefix(), parser().delimiter(), assembler::accept)) {
       Optional<TimeInterval> childInterval =
           buckets.intervalOf(child.substring(topicPrefix.length()));
       if (childInterval.isEmpty()) {
         log.debug("Listing '{}' whole: the folder does not fit path.format", child);
-        listAll(listing, child, assembler);
+        children.add(new Folder(child, TimeInterval.ALL, true));
       } else if (!childInterval.get().overlaps(window)) {
         pruned++;
       } else {
-        pruned += walk(listing, topicPrefix, child, childInterval.get(), window, assembler);
+        children.add(new Folder(child, childInterval.get(), false));
       }
     }
-    return pruned;
+    return new Visit(children, pruned);
   }
 
   @Override
