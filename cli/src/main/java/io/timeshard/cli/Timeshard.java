@@ -20,11 +20,13 @@ import picocli.CommandLine.Command;
           + " restored, with the connector's own configuration, store, layout and format code.",
       "",
       "A restore, step by step (docs/operations.md):",
-      "  timeshard plan --config restore.json          what will be restored, by whom, how long",
-      "  curl -X PUT -H 'Content-Type: application/json' --data @restore.json \\",
-      "       http://connect:8083/connectors/restore/config",
-      "  timeshard status --connect http://connect:8083 --connector restore --watch",
-      "  timeshard verify --config restore.json --bootstrap-server kafka:9092",
+      "  timeshard plan --config restore.json",
+      "  curl -X PUT -H 'Content-Type: application/json' \\",
+      "    --data @restore.json http://connect:8083/connectors/restore/config",
+      "  timeshard status --connect http://connect:8083 \\",
+      "    --connector restore --watch",
+      "  timeshard verify --config restore.json \\",
+      "    --bootstrap-server kafka:9092",
       ""
     },
     subcommands = {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.apache.kafka.common.config.provider.DirectoryConfigProvider;
@@ -24,6 +25,26 @@ public final class ConfigReferences {
 
   private ConfigReferences() {}
 
+  /** Each key whose reference fails on its own, with the provider's reason. */
+  private static List<String> failing(ConfigTransformer transformer, Map<String, String> config) {
+    List<String> failing = new ArrayList<>();
+    config.forEach(
+        (key, value) -> {
+          Matcher matcher = value == null ? null : REFERENCE.matcher(value);
+          if (matcher == null || !matcher.find()) {
+            return;
+          }
+          Map<String, String> one = new LinkedHashMap<>();
+          one.put(key, value);
+          try {
+            transformer.transform(one);
+          } catch (ConfigException e) {
+            failing.add(key + ": " + matcher.group() + ": " + e.getMessage());
+          }
+        });
+    return failing;
+  }
+
   public static Map<String, String> resolve(Map<String, String> config) {
     Map<String, ConfigProvider> providers = new LinkedHashMap<>();
     providers.put("file", new FileConfigProvider());
@@ -31,8 +52,16 @@ public final class ConfigReferences {
     providers.put("env", new EnvVarConfigProvider());
     providers.values().forEach(provider -> provider.configure(Map.of()));
     try {
-      Map<String, String> resolved =
-          new LinkedHashMap<>(new ConfigTransformer(providers).transform(config).data());
+      ConfigTransformer transformer = new ConfigTransformer(providers);
+      Map<String, String> resolved;
+      try {
+        resolved = new LinkedHashMap<>(transformer.transform(config).data());
+      } catch (ConfigException e) {
+        throw new ConfigFileException(
+            "Cannot resolve the configuration's references: run the command where the files and"
+                + " variables they name exist, or put the values in a copy of the file",
+            failing(transformer, config));
+      }
       List<String> unresolved = new ArrayList<>();
       resolved.forEach(
           (key, value) -> {

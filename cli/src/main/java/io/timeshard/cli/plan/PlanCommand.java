@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    header =
+        "What a restore configuration will restore, by which task, and about how long it takes.",
     description = {
       "Lists the backup exactly as the connector would for this configuration, without Kafka, and"
           + " prints per partition the objects, bytes, first and last folder, first and last start"

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
+    header = "How far a running restore is, from Connect's REST API: progress per task, failures.",
     description = {
       "Shows how far a restore is from Connect's REST API alone: the connector's and tasks'"
           + " states, each task's partitions (GET /connectors/NAME/tasks) and the offsets the"

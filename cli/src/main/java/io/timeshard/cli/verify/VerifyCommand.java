@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
+    header = "Compares the restored topics with the backup, partition by partition.",
     description = {
       "Reads the restored topics and compares them with the backup, partition by partition:"
           + " record counts, order, keys, headers, and values. The backup is read as the"
