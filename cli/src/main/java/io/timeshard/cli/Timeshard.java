@@ -59,6 +59,14 @@ public final class Timeshard implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The command prints its own report; the connector's INFO lines would only get in its way.
+    // Set here, not in a resource, so that a program embedding the command keeps its own.
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.logFile",
+        System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
     System.exit(commandLine().execute(args));
   }
 

@@ -131,7 +131,8 @@ public record PlanReport(
         sample.objects() == 0
             ? (plan.isEmpty() ? 0 : -1)
             : busiest * sample.secondsPerCost() / concurrency;
-    long records = Math.round(plan.bytes() * sample.recordsPerByte());
+    long plannedBytes = weights.stream().mapToLong(StreamWeight::bytes).sum();
+    long records = Math.round(plannedBytes * sample.recordsPerByte());
     Estimate estimate = new Estimate(sample, concurrency, busiest, seconds, records, ASSUMPTIONS);
 
     return new PlanReport(

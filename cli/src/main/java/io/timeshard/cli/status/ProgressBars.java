@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,8 +22,8 @@ final class ProgressBars implements AutoCloseable {
   private static final int WIDTH = 100;
 
   private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
-  private final Map<String, String> lines = new LinkedHashMap<>();
-  private final Map<String, Optional<Duration>> etas = new LinkedHashMap<>();
+  private final Map<String, String> lines = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Duration>> etas = new ConcurrentHashMap<>();
 
   /** Updates (or starts) the bar {@code name} and returns its line. */
   String render(String name, long done, long max, OptionalDouble etaSeconds, String extra) {
@@ -41,6 +42,8 @@ final class ProgressBars implements AutoCloseable {
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" objects", 1)
                     .setUpdateIntervalMillis(60_000)
+                    // Render on every refresh, not only when the count moved.
+                    .continuousUpdate()
                     .setEtaFunction(state -> etas.getOrDefault(n, Optional.empty()))
                     .setConsumer(
                         new DelegatingProgressBarConsumer(line -> lines.put(n, clean(line)), WIDTH))

@@ -103,13 +103,21 @@ public final class StatusCommand implements Callable<Integer> {
       plan = setup.plan();
     }
     List<PartitionStream> streams = plan.streams();
+    long objects = 0;
+    long planned = 0;
+    for (PartitionStream stream : streams) {
+      for (var object : stream.objects()) {
+        objects++;
+        planned += object.size();
+      }
+    }
     out.printf(
         Locale.ROOT,
         "Restore '%s' on %s: %,d objects (%s) in %d partition streams, as listed at %s%n",
         connector,
         connect,
-        plan.objectCount(),
-        bytes(plan.bytes()),
+        objects,
+        bytes(planned),
         streams.size(),
         LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
     out.println(
