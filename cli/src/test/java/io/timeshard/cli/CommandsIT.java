@@ -294,6 +294,67 @@ class CommandsIT {
   }
 
   @Test
+  void verifyHonoursTheWindow() throws Exception {
+    Map<String, String> config = restoreTo("orders-window", 1);
+    config.put("store.url", local.toUri().toString());
+    config.put("restore.topics", OrderBackup.TOPIC);
+    // The hour of records 20-39: the folder of 13:00 only.
+    config.put("restore.start", "2025-05-16T13:00:00Z");
+    config.put("restore.end", "2025-05-16T14:00:00Z");
+    Path file = Cli.configFile(files, "window", config);
+    connect.kafka().createTopic("orders-window", PARTITIONS);
+    connect.configureConnector("window", config);
+    connect.kafka().consume(PARTITIONS * 20, TIMEOUT_MS, "orders-window");
+    Cli.Run status =
+        Cli.run(
+            "status",
+            "--connect",
+            connectUrl(),
+            "--connector",
+            "window",
+            "--watch",
+            "--interval",
+            "1");
+    assertThat(status.exitCode()).isZero();
+
+    Cli.Run verify =
+        Cli.run(
+            "verify",
+            "--config",
+            file.toString(),
+            "--bootstrap-server",
+            connect.kafka().bootstrapServers());
+
+    assertThat(verify.exitCode()).isZero();
+    assertThat(verify.out())
+        .contains("window: [2025-05-16T13:00:00Z")
+        .containsPattern("orders-2\\s+orders-window-2\\s+20\\s+20\\s+same");
+    connect.deleteConnector("window");
+  }
+
+  @Test
+  void thePackagedCommandRuns() throws Exception {
+    Path home = Path.of(System.getProperty("timeshard.cli.home"));
+    Map<String, String> config = OrderBackup.config(2);
+    config.put("store.url", local.toUri().toString());
+    Process process =
+        new ProcessBuilder(
+                home.resolve("bin/timeshard").toString(),
+                "plan",
+                "--config",
+                Cli.configFile(files, "packaged", config).toString(),
+                "--sample",
+                "1")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output)
+        .contains("Restore 'packaged' from file://")
+        .contains("Tasks (tasks.max=2): 2");
+  }
+
+  @Test
   void statusReportsAFailedTaskWithItsTrace() {
     Map<String, String> config = restoreTo("orders-damaged", 1);
     config.put("store.url", damaged.toUri().toString());

@@ -201,18 +201,25 @@ public final class StatusCommand implements Callable<Integer> {
               pad(names.get(i), width),
               task.objectsDone(),
               task.objects(),
-              rates.etaSeconds(key, task.objects() - task.objectsDone()),
-              rateText(rates, key)));
+              // A failed task finishes nothing: no ETA for it.
+              task.failed()
+                  ? OptionalDouble.empty()
+                  : rates.etaSeconds(key, task.objects() - task.objectsDone()),
+              task.failed() ? "failed" : rateText(rates, key)));
     }
     lines.add(
         bars.render(
             pad("total", width),
             snapshot.objectsDone(),
             snapshot.objects(),
-            rates.etaSeconds("total", snapshot.objects() - snapshot.objectsDone()),
+            snapshot.failed()
+                ? OptionalDouble.empty()
+                : rates.etaSeconds("total", snapshot.objects() - snapshot.objectsDone()),
             rateText(rates, "total")));
     OptionalDouble rate = rates.perSecond("total");
-    if (rate.isPresent()) {
+    if (snapshot.failed()) {
+      lines.add("No ETA: a task failed, and a failed task restores nothing more until restarted.");
+    } else if (rate.isPresent()) {
       OptionalDouble eta = rates.etaSeconds("total", snapshot.objects() - snapshot.objectsDone());
       lines.add(
           String.format(
