@@ -11,11 +11,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Builds the store and readers a connector or task works with, from its configuration. */
-final class TaskServicesFactory {
+public final class TaskServicesFactory {
 
   private TaskServicesFactory() {}
 
-  static TaskServices create(RestoreSourceConfig config) {
+  public static TaskServices create(RestoreSourceConfig config) {
     FormatConfig formats = new FormatConfig(config.originals());
     BackupFormat valueFormat = formats.format();
     return new TaskServices(

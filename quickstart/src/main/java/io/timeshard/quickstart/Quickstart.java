@@ -100,6 +100,12 @@ public final class Quickstart {
         for (int tasks : TASKS) {
           runs.add(restore(cluster, backup, tasks, expected));
         }
+        int last = TASKS.get(TASKS.size() - 1);
+        Map<String, String> lastConfig =
+            ShoeCustomers.restoreConfig(last, ShoeCustomers.TOPIC + "-restored-" + last);
+        lastConfig.putAll(backup.connectorConfig());
+        new TimeshardVerify(out)
+            .run("restore-" + last + "-tasks", lastConfig, cluster.bootstrapServers());
         out.println();
         out.println("Stopping the worker and the broker, deleting the backup");
         String table = table(runs, expected, objects, note());

@@ -1,0 +1,87 @@
+package io.timeshard.cli.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The few calls of Connect's REST API that status needs, read with Jackson. */
+public final class ConnectRest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient client;
+
+  public ConnectRest(String url) {
+    String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    this.base = URI.create(trimmed);
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /** {@code GET /connectors/NAME/status}: the connector's and each task's state and trace. */
+  public JsonNode status(String connector) throws IOException, InterruptedException {
+    return get(connectorPath(connector) + "/status", connector);
+  }
+
+  /** {@code GET /connectors/NAME/config}: the configuration as it was PUT. */
+  public JsonNode config(String connector) throws IOException, InterruptedException {
+    return get(connectorPath(connector) + "/config", connector);
+  }
+
+  /** {@code GET /connectors/NAME/tasks}: each task's configuration, its assignment included. */
+  public JsonNode tasks(String connector) throws IOException, InterruptedException {
+    return get(connectorPath(connector) + "/tasks", connector);
+  }
+
+  /** {@code GET /connectors/NAME/offsets} (KIP-875): the committed source offsets. */
+  public JsonNode offsets(String connector) throws IOException, InterruptedException {
+    return get(connectorPath(connector) + "/offsets", connector);
+  }
+
+  private static String connectorPath(String connector) {
+    return "/connectors/"
+        + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private JsonNode get(String path, String connector) throws IOException, InterruptedException {
+    URI uri = URI.create(base + path);
+    HttpResponse<String> response;
+    try {
+      response =
+          client.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Accept", "application/json")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IOException("Cannot reach Connect at " + base + " (" + e + ")", e);
+    }
+    if (response.statusCode() == 404) {
+      throw new ConnectorNotFoundException(
+          "Connect at " + base + " has no connector '" + connector + "' (GET " + path + ": 404)");
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException(
+          "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  /** Connect has no connector of that name. */
+  public static final class ConnectorNotFoundException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectorNotFoundException(String message) {
+      super(message);
+    }
+  }
+}
