@@ -6,7 +6,9 @@ import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.partitioner.LastModifiedPruning;
 import io.timeshard.partitioner.PartitionerConfig;
+import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.TopicFilter;
+import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.time.TimeInterval;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -531,6 +533,15 @@ public class RestoreSourceConfig extends AbstractConfig {
     return LastModifiedPruning.forWindow(
             window(), Duration.ofMillis(getLong(LAST_MODIFIED_TOLERANCE_MS_CONFIG)))
         .keeping(object -> !store.lastModifiedFollowsLastByte(object));
+  }
+
+  /**
+   * What the connector and its tasks plan: the restored topics, the window, the value format, and
+   * the objects to skip by the time of their last change as {@code store} dates them.
+   */
+  public PlanRequest planRequest(BackupFormat valueFormat, ObjectStore store) {
+    return new PlanRequest(topicFilter(), window(), valueFormat, tp -> true)
+        .withLastModifiedPruning(lastModifiedPruning(store));
   }
 
   public int batchMaxSize() {

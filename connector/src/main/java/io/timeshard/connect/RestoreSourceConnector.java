@@ -70,9 +70,7 @@ public class RestoreSourceConnector extends SourceConnector {
     }
     this.services = servicesFactory.apply(config);
     String name = props.getOrDefault("name", "restore");
-    PlanRequest request =
-        new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
-            .withLastModifiedPruning(config.lastModifiedPruning(services.store()));
+    PlanRequest request = config.planRequest(services.valueFormat(), services.store());
     watcher =
         new BackupWatcher(
             name,

@@ -85,8 +85,8 @@ public class RestoreSourceTask extends SourceTask {
     services = servicesFactory.apply(config);
     partitioner = RestorePartitioners.create(config.originalsStrings());
     request =
-        new PlanRequest(config.topicFilter(), config.window(), services.valueFormat(), tp -> true)
-            .withLastModifiedPruning(config.lastModifiedPruning(services.store()))
+        config
+            .planRequest(services.valueFormat(), services.store())
             .onlyPartitions(Set.copyOf(assigned));
     watchWindow = new WatchWindow(config.window(), config.watchLookBack());
     converter =

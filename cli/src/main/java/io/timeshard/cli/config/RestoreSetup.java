@@ -5,6 +5,7 @@ import io.timeshard.connect.RestoreSourceConnector;
 import io.timeshard.connect.TaskServicesFactory;
 import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.restore.TaskServices;
+import io.timeshard.partitioner.LastModifiedPruning;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
@@ -107,8 +108,7 @@ public final class RestoreSetup implements AutoCloseable {
 
   /** The request {@code RestoreSourceConnector.start} plans with. */
   public PlanRequest request() {
-    return new PlanRequest(
-        config.topicFilter(), config.window(), services.valueFormat(), tp -> true);
+    return config.planRequest(services.valueFormat(), services.store());
   }
 
   /** Lists the backup as the connector does. */
@@ -118,7 +118,9 @@ public final class RestoreSetup implements AutoCloseable {
 
   /** Lists the backup without the window: every object of the restored topics. */
   public RestorePlan planWithoutWindow() {
-    return partitioner.plan(services.store(), request().withWindow(TimeInterval.ALL));
+    return partitioner.plan(
+        services.store(),
+        request().withWindow(TimeInterval.ALL).withLastModifiedPruning(LastModifiedPruning.NONE));
   }
 
   /** Reads objects as a task does. */
