@@ -55,6 +55,11 @@ public final class MeasuredObjectStore implements ObjectStore {
   }
 
   @Override
+  public void onThrottled(Runnable listener) {
+    store.onThrottled(listener);
+  }
+
+  @Override
   public String describe() {
     return store.describe() + (latencyMs > 0 ? " (+" + latencyMs + " ms a request)" : "");
   }
