@@ -1,4 +1,4 @@
-package io.timeshard.benchmarks;
+package io.timeshard.quickstart;
 
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.partitioner.listing.ListingPage;
