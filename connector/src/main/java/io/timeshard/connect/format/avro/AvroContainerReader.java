@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.avro.AvroRuntimeException;
@@ -37,6 +36,7 @@ final class AvroContainerReader implements Closeable {
   private final BinaryDecoder decoder;
   private final Header header;
   private BinaryDecoder blockDecoder;
+  private Codec codec;
   private long remainingInBlock;
 
   /** Reads the header; {@code in} is closed with this reader. */
@@ -88,18 +88,14 @@ final class AvroContainerReader implements Closeable {
     }
   }
 
-  /**
-   * Whether a datum follows; false at the end of a complete file.
-   *
-   * @param codecs the codec instances of this thread, by name
-   */
-  boolean hasNext(Map<String, Codec> codecs) throws IOException {
+  /** Whether a datum follows; false at the end of a complete file. */
+  boolean hasNext() throws IOException {
     try {
       while (remainingInBlock == 0) {
         if (decoder.isEnd()) {
           return false;
         }
-        nextBlock(codecs);
+        nextBlock();
       }
       return true;
     } catch (EOFException e) {
@@ -124,7 +120,7 @@ final class AvroContainerReader implements Closeable {
     }
   }
 
-  private void nextBlock(Map<String, Codec> codecs) throws IOException {
+  private void nextBlock() throws IOException {
     long count = decoder.readLong();
     long size = decoder.readLong();
     if (count < 0 || size < 0 || size > Integer.MAX_VALUE - 8) {
@@ -137,7 +133,10 @@ final class AvroContainerReader implements Closeable {
     if (!Arrays.equals(sync, header.sync())) {
       throw new IOException("a block is not followed by the header's sync marker");
     }
-    ByteBuffer data = codec(codecs).decompress(ByteBuffer.wrap(bytes));
+    if (codec == null) {
+      codec = newCodec(header.codec());
+    }
+    ByteBuffer data = codec.decompress(ByteBuffer.wrap(bytes));
     if (!data.hasArray()) {
       byte[] copy = new byte[data.remaining()];
       data.get(copy);
@@ -148,15 +147,6 @@ final class AvroContainerReader implements Closeable {
             .binaryDecoder(
                 data.array(), data.arrayOffset() + data.position(), data.remaining(), blockDecoder);
     remainingInBlock = count;
-  }
-
-  private Codec codec(Map<String, Codec> codecs) throws IOException {
-    Codec codec = codecs.get(header.codec());
-    if (codec == null) {
-      codec = newCodec(header.codec());
-      codecs.put(header.codec(), codec);
-    }
-    return codec;
   }
 
   /**

@@ -8,10 +8,7 @@ import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.key.Compression;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.avro.SchemaParseException;
-import org.apache.avro.file.Codec;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -27,7 +24,9 @@ import org.apache.kafka.connect.data.SchemaAndValue;
  * optional values as unions with null. Writer schemas are parsed and converted once per distinct
  * schema (see {@link AvroSchemaCache}), not once per object.
  *
- * <p>One instance per task; not thread-safe.
+ * <p>One instance per task, shared by its fetch threads: thread-safe. Each object gets its own
+ * datum reader and codec; the schemas, {@link AvroData}'s caches and the logical-type conversions
+ * are shared, so a thread that starts late finds every schema converted already.
  */
 public final class AvroRecordFormat implements RecordFormat {
 
@@ -44,15 +43,6 @@ public final class AvroRecordFormat implements RecordFormat {
    */
   private final GenericData genericData = new GenericData();
 
-  /** One datum reader for every object this format opens, set to the schema in use. */
-  private final GenericDatumReader<Object> datumReader =
-      new GenericDatumReader<>(null, null, genericData);
-
-  private org.apache.avro.Schema current;
-
-  /** Codec instances by name; they keep buffers between blocks. */
-  private final Map<String, Codec> codecs = new HashMap<>();
-
   public AvroRecordFormat() {
     this(DEFAULT_SCHEMA_CACHE_SIZE);
   }
@@ -63,6 +53,11 @@ public final class AvroRecordFormat implements RecordFormat {
   public AvroRecordFormat(int schemaCacheSize) {
     this.avroData = new AvroData(schemaCacheSize);
     this.schemas = new AvroSchemaCache(avroData, schemaCacheSize);
+  }
+
+  @Override
+  public boolean isThreadSafe() {
+    return true;
   }
 
   @Override
@@ -86,13 +81,10 @@ public final class AvroRecordFormat implements RecordFormat {
     try {
       container = new AvroContainerReader(Decompression.of(in, compression));
       AvroSchemaCache.Entry schema = schemas.get(container.header().schemaJson());
-      if (current != schema.avroSchema()) {
-        // Decode with the cached schema instance, so Avro reuses its decoder for it.
-        datumReader.setSchema(schema.avroSchema());
-        datumReader.setExpected(schema.avroSchema());
-        current = schema.avroSchema();
-      }
-      return new AvroRecordReader(container, schema);
+      // Decode with the cached schema instance, so Avro reuses its resolver for it.
+      GenericDatumReader<Object> datumReader =
+          new GenericDatumReader<>(schema.avroSchema(), schema.avroSchema(), genericData);
+      return new AvroRecordReader(container, schema, datumReader);
     } catch (IOException | RuntimeException e) {
       try {
         if (container != null) {
@@ -113,21 +105,21 @@ public final class AvroRecordFormat implements RecordFormat {
   private final class AvroRecordReader implements RecordReader {
     private final AvroContainerReader container;
     private final AvroSchemaCache.Entry schema;
+    private final GenericDatumReader<Object> datumReader;
 
-    AvroRecordReader(AvroContainerReader container, AvroSchemaCache.Entry schema) {
+    AvroRecordReader(
+        AvroContainerReader container,
+        AvroSchemaCache.Entry schema,
+        GenericDatumReader<Object> datumReader) {
       this.container = container;
       this.schema = schema;
+      this.datumReader = datumReader;
     }
 
     @Override
     public SchemaAndValue next() throws IOException {
-      if (current != schema.avroSchema()) {
-        datumReader.setSchema(schema.avroSchema());
-        datumReader.setExpected(schema.avroSchema());
-        current = schema.avroSchema();
-      }
       // No reuse: AvroData passes byte buffers through, and a reused datum would overwrite them.
-      if (!container.hasNext(codecs)) {
+      if (!container.hasNext()) {
         return null;
       }
       Object datum = container.next(datumReader);

@@ -15,8 +15,9 @@ import org.apache.avro.NameValidator;
  * same bytes find it without parsing, and those whose bytes differ but whose schema is equal find
  * it once parsed. Either way they get the same {@link Entry}: the same Avro schema instance (so
  * Avro's per-schema decoder cache and {@link AvroData}'s own cache find it by identity) and the
- * same Connect schema instance (so converters downstream, which cache by schema, hit too). Not
- * thread-safe: one per format instance, which belongs to one task.
+ * same Connect schema instance (so converters downstream, which cache by schema, hit too).
+ * Thread-safe: a task's fetch threads share it; a schema new to two threads at once may be parsed
+ * twice, never converted into two entries.
  */
 final class AvroSchemaCache {
 
@@ -62,22 +63,26 @@ final class AvroSchemaCache {
    * @throws org.apache.avro.SchemaParseException when the bytes are not a schema
    */
   Entry get(ByteBuffer json) {
-    Entry entry = byJson.get(json);
-    if (entry != null) {
-      hits++;
-      return entry;
+    synchronized (this) {
+      Entry entry = byJson.get(json);
+      if (entry != null) {
+        hits++;
+        return entry;
+      }
     }
     org.apache.avro.Schema parsed =
         new org.apache.avro.Schema.Parser(NameValidator.NO_VALIDATION)
             .setValidateDefaults(false)
             .parse(StandardCharsets.UTF_8.decode(json.duplicate()).toString());
-    entry = get(parsed);
-    byJson.put(json, entry);
-    return entry;
+    synchronized (this) {
+      Entry entry = get(parsed);
+      byJson.put(json, entry);
+      return entry;
+    }
   }
 
   /** The entry for a writer schema equal to {@code writerSchema}, converting it on a miss. */
-  Entry get(org.apache.avro.Schema writerSchema) {
+  synchronized Entry get(org.apache.avro.Schema writerSchema) {
     Entry entry = entries.get(writerSchema);
     if (entry != null) {
       hits++;
@@ -89,15 +94,15 @@ final class AvroSchemaCache {
     return entry;
   }
 
-  long hits() {
+  synchronized long hits() {
     return hits;
   }
 
-  long misses() {
+  synchronized long misses() {
     return misses;
   }
 
-  int size() {
+  synchronized int size() {
     return entries.size();
   }
 }
