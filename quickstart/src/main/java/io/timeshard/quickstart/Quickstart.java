@@ -52,7 +52,16 @@ public final class Quickstart {
       long latency = DEFAULT.latencyMs();
       int sample = DEFAULT.licensedSample();
       String azurite = env.get("AZURITE_BLOB_ENDPOINT");
+      List<String> flags = new ArrayList<>();
       for (String arg : args) {
+        // One argument may hold several flags (-Dquickstart.args="--a=1 --b=2"), or none.
+        for (String flag : arg.trim().split("\\s+")) {
+          if (!flag.isEmpty()) {
+            flags.add(flag);
+          }
+        }
+      }
+      for (String arg : flags) {
         String[] kv = arg.split("=", 2);
         String value = kv.length > 1 ? kv[1] : "";
         switch (kv[0]) {
