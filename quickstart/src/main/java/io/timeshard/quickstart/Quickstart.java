@@ -408,7 +408,7 @@ public final class Quickstart {
             ? ""
             : String.format(
                 Locale.ROOT,
-                " (busy %.1f of %d cores during tasks.max=%d)",
+                "%n (this process kept %.1f of the %d cores busy during tasks.max=%d)",
                 last.coresBusy(),
                 cores,
                 last.tasks());
@@ -422,11 +422,12 @@ public final class Quickstart {
       return String.format(
           Locale.ROOT,
           "(Each task keeps as many reads in flight as it takes to hide the store's %d ms, so one"
-              + " task%n already waits on the store little. What limits tasks.max=4 here is this"
-              + " machine's CPU,%n which the broker, the worker and every task share%s: with more"
-              + " cores, or a store%n farther away, more tasks restore faster. See"
-              + " docs/performance.md.)%n",
+              + " task%n already waits on the store little. What limits tasks.max=4 here is not the"
+              + " store but this%n machine's %d cores, which the broker, the worker, every task and"
+              + " anything else running%n share%s. With more cores, or a store farther away, more"
+              + " tasks restore faster.%n See docs/performance.md.)%n",
           options.latencyMs(),
+          cores,
           busy);
     }
     return String.format(
