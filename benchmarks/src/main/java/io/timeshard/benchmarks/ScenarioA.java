@@ -4,7 +4,9 @@ import io.timeshard.benchmarks.Benchmarks.Bench;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.quickstart.AzureContainerBackup;
+import io.timeshard.quickstart.LicensedStrategyBaseline;
 import io.timeshard.quickstart.LocalFolderBackup;
+import io.timeshard.quickstart.MeasuredStoreProvider;
 import io.timeshard.quickstart.RestoreRun;
 import io.timeshard.quickstart.ShoeCustomers;
 import java.time.Duration;
@@ -92,6 +94,15 @@ final class ScenarioA {
     }
   }
 
+  /**
+   * Records/s of one task on the local folder without latency on main before the adaptive
+   * read-ahead and the schema cache by bytes (docs/performance.md, the run of that change).
+   */
+  static final double ONE_TASK_BEFORE = 5_458;
+
+  /** Wall times of the store without latency, by tasks.max: what hiding the latency aims at. */
+  private final Map<Integer, Double> noLatency = new TreeMap<>();
+
   private void runStore(String scenario, Store store, int perPartition, long objects)
       throws Exception {
     Baseline baseline = baseline(store, objects);
@@ -116,7 +127,26 @@ final class ScenarioA {
             String.format(java.util.Locale.ROOT, ", Azurite busy %.0f%% of a core", busy * 100);
       }
       boolean complete = result.total() == objects && result.allInOrder();
-      if (store.latencyMs() > 0 && tasks == 1) {
+      if (store.latencyMs() == 0 && !store.azurite()) {
+        noLatency.put(tasks, result.seconds());
+      }
+      if (store.latencyMs() == 0 && !store.azurite() && tasks == 1) {
+        double rate = result.total() / result.seconds();
+        bench
+            .results()
+            .add(
+                scenario,
+                store.name(),
+                "tasks.max=1",
+                measured
+                    + String.format(
+                        java.util.Locale.ROOT,
+                        "; %.1fx main's %s",
+                        rate / ONE_TASK_BEFORE,
+                        Results.count(Math.round(ONE_TASK_BEFORE))),
+                ">= 2x main's records/s",
+                complete && rate >= 2 * ONE_TASK_BEFORE);
+      } else if (store.latencyMs() > 0 && tasks == 1) {
         double speedUp = baseline.estimatedSeconds() / result.seconds();
         bench
             .results()
@@ -125,19 +155,27 @@ final class ScenarioA {
                 store.name(),
                 "tasks.max=1",
                 measured + "; " + Results.ratio(speedUp) + "x the baseline",
-                ">= 20x the baseline",
-                complete && speedUp >= 20);
+                ">= 50x the baseline",
+                complete && speedUp >= 50);
       } else if (store.latencyMs() > 0 && tasks == 4) {
         double share = result.seconds() / seconds.get(1);
+        Double hidden = store.azurite() ? null : noLatency.get(4);
+        String versus =
+            hidden == null
+                ? ""
+                : String.format(
+                    java.util.Locale.ROOT,
+                    ", %.2f of the wall time without latency",
+                    result.seconds() / hidden);
         bench
             .results()
             .add(
                 scenario,
                 store.name(),
                 "tasks.max=4",
-                measured + "; " + Results.ratio(share) + " of tasks.max=1",
-                "<= 0.3 of tasks.max=1",
-                complete && share <= 0.3);
+                measured + "; " + Results.ratio(share) + " of tasks.max=1" + versus,
+                "<= 0.3 of tasks.max=1, or within 10% of the wall time without latency",
+                complete && (share <= 0.3 || (hidden != null && result.seconds() <= 1.1 * hidden)));
       } else {
         bench
             .results()
@@ -149,27 +187,6 @@ final class ScenarioA {
                 "all records, in order",
                 complete);
       }
-    }
-    if (store.latencyMs() > 0 && !store.azurite()) {
-      // The one knob for a store far away: more reads in flight per task.
-      RestoreRun.Result result =
-          restore(store, 1, perPartition, Map.of("restore.fetch.concurrency", "16"));
-      double speedUp = baseline.estimatedSeconds() / result.seconds();
-      bench
-          .results()
-          .add(
-              scenario,
-              store.name(),
-              "tasks.max=1, restore.fetch.concurrency=16",
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%s, %s records/s, order %s; %sx the baseline",
-                  Results.seconds(result.seconds()),
-                  Results.count(Math.round(result.total() / result.seconds())),
-                  result.allInOrder() ? "kept" : "WRONG",
-                  Results.ratio(speedUp)),
-              ">= 20x the baseline",
-              result.total() == objects && result.allInOrder() && speedUp >= 20);
     }
   }
 

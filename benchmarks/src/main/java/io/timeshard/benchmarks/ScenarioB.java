@@ -23,14 +23,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 
 /**
  * Scenario B, large objects: records of about 200 bytes in a few large Avro objects, default
  * layout, 4 partitions, restored with tasks.max=4 from a local folder; next to it the machine's
- * limits (a plain producer sending the same records to the same broker, and a plain concurrent read
- * of every object) and the peak heap while the worker restores.
+ * limits (a plain producer sending the same records to the same broker, one converting each value
+ * with the same converter as it sends, and a plain concurrent read of every object) and the peak
+ * heap while the worker restores. Then the same records as byte-array objects (their JSON bytes),
+ * restored with the ByteArrayConverter, where nothing is converted: against the plain producer.
  */
 final class ScenarioB {
 
@@ -106,22 +109,11 @@ final class ScenarioB {
               "plain KafkaProducer + JsonConverter",
               Results.count(Math.round(convertingRate))
                   + " records/s (each Connect value converted as the worker does)");
-      RestoreRun.Result result;
-      long peakSampled;
-      long peakPools;
-      long peakAfterGc;
-      long collections;
-      try (HeapSampler heap = new HeapSampler()) {
-        // Sampled while the worker restores, up to the last record; not while the topic is read
-        // back for the order check.
-        result = restore(local, perPartition, heap::close);
-        peakSampled = heap.peakSampled();
-        peakPools = heap.peakOfPools();
-        peakAfterGc = heap.peakAfterGc();
-        collections = heap.collections();
-      }
+      HeapPeak heap = new HeapPeak();
+      RestoreRun.Result result =
+          heap.during(whenRestored -> restore(local, perPartition, false, whenRestored));
       double rate = result.total() / result.seconds();
-      double share = rate / producerRate;
+      double share = rate / convertingRate;
       bench
           .results()
           .add(
@@ -130,14 +122,42 @@ final class ScenarioB {
               "tasks.max=" + TASKS,
               String.format(
                   Locale.ROOT,
-                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer",
+                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
+                      + " producer, %.2f of the plain one",
                   Results.seconds(result.seconds()),
                   Results.count(Math.round(rate)),
                   result.allInOrder() ? "kept" : "WRONG",
                   result.coresBusy(),
-                  share),
-              ">= 0.7 of the plain producer",
-              result.allInOrder() && share >= 0.7);
+                  share,
+                  rate / producerRate),
+              ">= 0.8 of the converting producer",
+              result.allInOrder() && share >= 0.8);
+      try (LocalFolderBackup bytesBackup = LocalFolderBackup.create("timeshard-bench-b-bytes-")) {
+        started = System.nanoTime();
+        write(bytesBackup, perPartition, flushSize, SinkFormat.BYTES);
+        bench.log(
+            "B: wrote the same records as byte-array objects in %.1f s",
+            (System.nanoTime() - started) / 1e9);
+        RestoreRun.Result bytesResult =
+            heap.during(whenRestored -> restore(bytesBackup, perPartition, true, whenRestored));
+        double bytesRate = bytesResult.total() / bytesResult.seconds();
+        bench
+            .results()
+            .add(
+                scenario.replace("objects", "byte-array objects"),
+                "local folder",
+                "tasks.max=" + TASKS + ", ByteArrayConverter",
+                String.format(
+                    Locale.ROOT,
+                    "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer",
+                    Results.seconds(bytesResult.seconds()),
+                    Results.count(Math.round(bytesRate)),
+                    bytesResult.allInOrder() ? "kept" : "WRONG",
+                    bytesResult.coresBusy(),
+                    bytesRate / producerRate),
+                ">= 0.7 of the plain producer",
+                bytesResult.allInOrder() && bytesRate / producerRate >= 0.7);
+      }
       long max = HeapSampler.maxHeap();
       bench
           .results()
@@ -148,25 +168,72 @@ final class ScenarioB {
               String.format(
                   Locale.ROOT,
                   "peak used heap %s sampled every 20 ms (pools' peaks summed: %s), at most %s"
-                      + " after a GC; %d GCs; no OOM",
-                  Results.mib(peakSampled),
-                  Results.mib(peakPools),
-                  Results.mib(peakAfterGc),
-                  collections),
+                      + " after a GC; %d GCs; no OOM; the highest of the Avro and byte-array"
+                      + " restores",
+                  Results.mib(heap.peakSampled),
+                  Results.mib(heap.peakPools),
+                  Results.mib(heap.peakAfterGc),
+                  heap.collections),
               "no OOM, peak heap <= 512 MiB",
-              peakSampled <= 512L * 1024 * 1024);
+              heap.peakSampled <= 512L * 1024 * 1024);
+    }
+  }
+
+  /** A restore that ends when its last record arrives. */
+  @FunctionalInterface
+  private interface Restore {
+    RestoreRun.Result run(Runnable whenRestored) throws Exception;
+  }
+
+  /** The highest heap figures over several restores, each sampled while the worker restores. */
+  private static final class HeapPeak {
+    long peakSampled;
+    long peakPools;
+    long peakAfterGc;
+    long collections;
+
+    RestoreRun.Result during(Restore restore) throws Exception {
+      try (HeapSampler heap = new HeapSampler()) {
+        // Sampled up to the last record; not while the topic is read back for the order check.
+        RestoreRun.Result result = restore.run(heap::close);
+        peakSampled = Math.max(peakSampled, heap.peakSampled());
+        peakPools = Math.max(peakPools, heap.peakOfPools());
+        peakAfterGc = Math.max(peakAfterGc, heap.peakAfterGc());
+        collections += heap.collections();
+        return result;
+      }
     }
   }
 
   private long write(LocalFolderBackup local, long perPartition, int flushSize) throws Exception {
+    return write(local, perPartition, flushSize, SinkFormat.AVRO);
+  }
+
+  /** Avro objects of the events, or byte-array objects of their JSON (one a line). */
+  private long write(LocalFolderBackup local, long perPartition, int flushSize, SinkFormat format)
+      throws Exception {
+    JsonConverter json = new JsonConverter();
+    json.configure(Map.of("schemas.enable", "false"), false);
     try (BackupWriter writer =
-        BackupWriter.to(local.sink()).format(SinkFormat.AVRO).flushSize(flushSize).build()) {
+        BackupWriter.to(local.sink())
+            .format(format)
+            .byteArraySeparator("\n")
+            .flushSize(flushSize)
+            .build()) {
       for (int p = 0; p < PARTITIONS; p++) {
         for (long i = 0; i < perPartition; i++) {
-          writer.write(
-              BackupRecord.of(BigEvents.TOPIC, p, i)
-                  .value(BigEvents.SCHEMA, BigEvents.value(p, i))
-                  .build());
+          org.apache.kafka.connect.sink.SinkRecord record =
+              format == SinkFormat.BYTES
+                  ? BackupRecord.of(BigEvents.TOPIC, p, i)
+                      .value(
+                          Schema.BYTES_SCHEMA,
+                          json.fromConnectData(
+                              BigEvents.TOPIC, BigEvents.SCHEMA, BigEvents.value(p, i)))
+                      .build()
+                  : BackupRecord.of(BigEvents.TOPIC, p, i)
+                      .value(BigEvents.SCHEMA, BigEvents.value(p, i))
+                      .build();
+          writer.write(record);
         }
       }
     }
@@ -253,16 +320,22 @@ final class ScenarioB {
   }
 
   private RestoreRun.Result restore(
-      LocalFolderBackup local, long perPartition, Runnable whenRestored) throws Exception {
-    String destination = "bench-b-restored";
+      LocalFolderBackup local, long perPartition, boolean bytes, Runnable whenRestored)
+      throws Exception {
+    String destination = "bench-b-restored" + (bytes ? "-bytes" : "");
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", "io.timeshard.connect.RestoreSourceConnector");
     config.put("tasks.max", Integer.toString(TASKS));
-    config.put("format.class", "io.confluent.connect.s3.format.avro.AvroFormat");
     config.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
     config.put("restore.topics", BigEvents.TOPIC);
-    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    config.put("value.converter.schemas.enable", "false");
+    if (bytes) {
+      config.put("format.class", "io.confluent.connect.s3.format.bytearray.ByteArrayFormat");
+      config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    } else {
+      config.put("format.class", "io.confluent.connect.s3.format.avro.AvroFormat");
+      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+      config.put("value.converter.schemas.enable", "false");
+    }
     config.put("transforms", "rename");
     config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
     config.put("transforms.rename.regex", BigEvents.TOPIC);

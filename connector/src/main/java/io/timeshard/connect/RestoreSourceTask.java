@@ -279,6 +279,11 @@ public class RestoreSourceTask extends SourceTask {
     }
   }
 
+  /** For tests: the task's read-ahead. */
+  Prefetcher prefetcher() {
+    return prefetcher;
+  }
+
   @Override
   public void commitRecord(SourceRecord record, RecordMetadata metadata) {
     progress.acknowledged(RestorePosition.topicPartition(record.sourcePartition()));

@@ -9,6 +9,7 @@ import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.partitioner.key.BackupFormat;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds the store and readers a connector or task works with, from its configuration. */
 public final class TaskServicesFactory {
@@ -27,12 +28,25 @@ public final class TaskServicesFactory {
   }
 
   /**
-   * Readers keep caches (Avro schemas) and are not thread-safe, while a task decodes on several
-   * fetch threads: each thread gets its own reader of each format.
+   * Readers keep caches (Avro schemas) while a task decodes on several fetch threads: a thread-safe
+   * reader is shared by all of them, so its caches fill once; any other reader is made once per
+   * thread.
    */
   private static FormatLookup perThread(FormatConfig formats) {
+    Map<BackupFormat, RecordFormat> shared = new ConcurrentHashMap<>();
     ThreadLocal<Map<BackupFormat, RecordFormat>> readers =
         ThreadLocal.withInitial(() -> new EnumMap<>(BackupFormat.class));
-    return format -> readers.get().computeIfAbsent(format, formats::recordFormat);
+    return format -> {
+      RecordFormat reader = shared.get(format);
+      if (reader != null) {
+        return reader;
+      }
+      reader = readers.get().computeIfAbsent(format, formats::recordFormat);
+      if (reader.isThreadSafe()) {
+        RecordFormat first = shared.putIfAbsent(format, reader);
+        return first != null ? first : reader;
+      }
+      return reader;
+    };
   }
 }

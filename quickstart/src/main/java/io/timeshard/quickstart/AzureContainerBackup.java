@@ -102,6 +102,11 @@ public final class AzureContainerBackup implements BackupStore {
   }
 
   /** The same configuration with another endpoint (a proxy in front of the store, say). */
+  @Override
+  public String storeType() {
+    return "azblob";
+  }
+
   public Map<String, String> connectorConfig(String endpoint) {
     Map<String, String> copy = new HashMap<>(config);
     copy.put(AzureBlobConfig.ENDPOINT_CONFIG, endpoint);

@@ -19,6 +19,11 @@ public interface BackupStore extends AutoCloseable {
   /** The connector keys that select this store ({@code store.url}, {@code azblob.*}). */
   Map<String, String> connectorConfig();
 
+  /** The connector's {@code store.type} of this store: {@code file} or {@code azblob}. */
+  default String storeType() {
+    return "file";
+  }
+
   /** For messages: {@code file:///tmp/...} or {@code azblob://devstoreaccount1/container}. */
   String describe();
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +16,36 @@ import org.junit.jupiter.api.Test;
 class QuickstartIT {
 
   @Test
-  void restoresTheSampleBackupWithOneTaskAndWithFourInOrder() throws Exception {
+  void restoresTheSampleBackupWithOneTaskWithFourAndOneHourInOrder() throws Exception {
     List<Path> before = quickstartFolders();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Quickstart.Report report;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-      report = new Quickstart(new Quickstart.Options(4, 50, null), out).run();
+      report = new Quickstart(new Quickstart.Options(4, 50, null, 20, 10), out).run();
     }
     String output = printed.toString(StandardCharsets.UTF_8);
 
     assertThat(report.passed()).as(output).isTrue();
-    assertThat(report.runs()).extracting(RestoreRun.Result::tasks).containsExactly(1, 4);
-    for (RestoreRun.Result run : report.runs()) {
-      assertThat(run.total()).isEqualTo(200);
-      assertThat(run.inOrder()).containsOnlyKeys(0, 1, 2, 3).doesNotContainValue(false);
+    assertThat(report.runs()).extracting(run -> run.result().tasks()).containsExactly(1, 4);
+    for (Quickstart.Run run : report.runs()) {
+      assertThat(run.result().total()).isEqualTo(200);
+      assertThat(run.result().inOrder()).containsOnlyKeys(0, 1, 2, 3).doesNotContainValue(false);
+      assertThat(run.getCalls()).isEqualTo(200);
     }
+    // The hour of the middle record: every record of the first 50 but the late one, per partition.
+    assertThat(report.window().result().restored())
+        .isEqualTo(Map.of(0, 49L, 1, 49L, 2, 49L, 3, 49L));
+    assertThat(report.window().result().allInOrder()).isTrue();
+    assertThat(report.window().listCalls()).isLessThan(report.licensed().fullScanListCalls());
+    assertThat(report.licensed().sample().objects()).isEqualTo(10);
     assertThat(output)
         .contains("Wrote 200 objects")
+        .contains("with 20 ms added to every LIST and GET")
         .contains("| all       | 200 (200 objects) |")
-        .contains("Speed-up with tasks.max=4 over tasks.max=1")
+        .contains("licensed strategy: 1 task, 1 object at a time (estimated from 10 objects)")
+        .contains("Speed-up over the licensed strategy on the same backup and store: ")
+        .contains("One hour: ")
+        .contains("tasks.max=4 over tasks.max=1: ")
         .contains("Every partition was restored whole and in backup order.");
     // The backup folder is gone.
     assertThat(quickstartFolders()).isSubsetOf(before);

@@ -21,6 +21,7 @@ public final class ObjectBuffer {
   private boolean cancelled;
   private Throwable failure;
   private long nextIndex;
+  private boolean pollWaited;
 
   ObjectBuffer(BackupObject object, long capacity, long firstIndex, Runnable onChange) {
     this.object = object;
@@ -64,8 +65,15 @@ public final class ObjectBuffer {
     if (record != null) {
       buffered -= record.bytes();
       notifyAll();
+    } else if (!finished) {
+      pollWaited = true;
     }
     return record;
+  }
+
+  /** True once the poll came for a record the fetch had not delivered yet. */
+  synchronized boolean pollWaited() {
+    return pollWaited;
   }
 
   void finish() {

@@ -9,9 +9,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches and decodes objects ahead of the poll, on {@code restore.fetch.concurrency} threads,
- * within {@code restore.buffer.max.bytes}.
+ * Fetches and decodes objects ahead of the poll, as many at once as {@link AdaptiveConcurrency}
+ * allows (at most {@code restore.fetch.concurrency}), within {@code restore.buffer.max.bytes}.
  *
  * <p>Each partition stream keeps its order: its objects are started in order and taken in order.
  * Streams are served breadth-first, every stream's next object before any stream's one after, so
@@ -61,22 +61,52 @@ public final class Prefetcher implements AutoCloseable {
   private final MemoryBudget budget;
   private final int lookahead;
   private final long streamingCapacity;
-  private final ExecutorService executor;
+  private final AdaptiveConcurrency concurrency;
+  private final ThreadPoolExecutor executor;
+  private int inFlight;
+  private boolean heldByLimit;
+  private boolean closed;
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
   private final Object signal = new Object();
   private long changes;
 
+  /** Reads in flight at first, before the poll's waits raise the limit. */
+  static final int INITIAL_CONCURRENCY = 8;
+
   /**
-   * @param concurrency fetch threads
+   * @param concurrency the most reads in flight; the limit adapts below it
    * @param bufferBytes the memory cap, in heap taken by decoded records; objects whose records take
    *     more than a quarter of it are streamed through a buffer of that size rather than held whole
    */
   public Prefetcher(ObjectDecoder decoder, int concurrency, long bufferBytes, String threadPrefix) {
+    this(
+        decoder,
+        new AdaptiveConcurrency(Math.min(INITIAL_CONCURRENCY, concurrency), concurrency),
+        bufferBytes,
+        threadPrefix);
+  }
+
+  Prefetcher(
+      ObjectDecoder decoder,
+      AdaptiveConcurrency concurrency,
+      long bufferBytes,
+      String threadPrefix) {
     this.decoder = decoder;
+    this.concurrency = concurrency;
     this.budget = new MemoryBudget(bufferBytes);
-    this.lookahead = Math.max(4, 4 * concurrency);
+    this.lookahead = Math.max(4, 4 * concurrency.max());
     this.streamingCapacity = Math.max(1, bufferBytes / 4);
-    this.executor = Executors.newFixedThreadPool(concurrency, threads(threadPrefix));
+    // Threads up to the most reads in flight, made as the limit grows, gone when idle.
+    this.executor =
+        new ThreadPoolExecutor(
+            concurrency.max(),
+            concurrency.max(),
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threads(threadPrefix));
+    this.executor.allowCoreThreadTimeOut(true);
+    decoder.store().onThrottled(concurrency::throttled);
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -102,8 +132,15 @@ public final class Prefetcher implements AutoCloseable {
     schedule();
   }
 
-  /** Starts fetches while lookahead and memory allow, breadth-first across streams. */
+  /**
+   * Starts fetches while lookahead, memory and the concurrency limit allow, breadth-first across
+   * streams.
+   */
   public synchronized void schedule() {
+    heldByLimit = false;
+    if (closed) {
+      return;
+    }
     // Start at the shallowest stream that has something to start: below it nothing is left.
     int from = lookahead;
     for (Stream stream : streams.values()) {
@@ -118,6 +155,10 @@ public final class Prefetcher implements AutoCloseable {
         if (stream.started.size() != depth || stream.pending.isEmpty()) {
           continue;
         }
+        if (inFlight >= concurrency.limit()) {
+          heldByLimit = true;
+          return;
+        }
         BackupObject next = stream.pending.peek();
         long decoded = saturatedMultiply(next.size(), DECODED_PER_STORED_BYTE);
         long capacity = Math.max(1, Math.min(decoded + SMALL_OBJECT_ROOM, streamingCapacity));
@@ -129,13 +170,34 @@ public final class Prefetcher implements AutoCloseable {
         stream.skipInFirst = 0;
         ObjectBuffer buffer = new ObjectBuffer(next, capacity, skip, this::changed);
         stream.started.add(buffer);
-        executor.execute(() -> fetch(e.getKey(), buffer));
+        inFlight++;
+        executor.execute(() -> fetchAndEnd(e.getKey(), buffer));
         any = true;
       }
       if (!any && depth > from) {
         return;
       }
     }
+  }
+
+  private void fetchAndEnd(TopicPartition tp, ObjectBuffer buffer) {
+    try {
+      fetch(tp, buffer);
+    } finally {
+      ended(buffer);
+    }
+  }
+
+  /** A read ended: tell the limit whether the poll waited on it, and start what can start. */
+  private synchronized void ended(ObjectBuffer buffer) {
+    concurrency.ended(buffer.pollWaited(), heldByLimit);
+    inFlight--;
+    schedule();
+  }
+
+  /** The limit on reads in flight, as it stands. */
+  public AdaptiveConcurrency concurrency() {
+    return concurrency;
   }
 
   private void fetch(TopicPartition tp, ObjectBuffer buffer) {
@@ -256,6 +318,7 @@ public final class Prefetcher implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      closed = true;
       for (Stream stream : streams.values()) {
         stream.started.forEach(ObjectBuffer::cancel);
       }

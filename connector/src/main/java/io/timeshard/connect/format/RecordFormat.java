@@ -12,6 +12,14 @@ import java.io.InputStream;
  */
 public interface RecordFormat {
 
+  /**
+   * Whether one instance may open and read objects on several threads at once; a task then shares
+   * it between its fetch threads, and its caches with them.
+   */
+  default boolean isThreadSafe() {
+    return false;
+  }
+
   /** The objects this format reads. */
   BackupFormat format();
 

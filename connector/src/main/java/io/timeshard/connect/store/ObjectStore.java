@@ -44,6 +44,13 @@ public interface ObjectStore extends ObjectLister, AutoCloseable {
     return object.lastModified() != null;
   }
 
+  /**
+   * Calls {@code listener} whenever the store answers a request with a throttling status (HTTP 429
+   * or 503, Azure's {@code ServerBusy}), at each attempt, before the client's own retries are
+   * spent: the reader slows down while the client backs off. Stores that cannot tell ignore it.
+   */
+  default void onThrottled(Runnable listener) {}
+
   /** Names the container for messages and logs, e.g. {@code azblob://account/container}. */
   String describe();
 

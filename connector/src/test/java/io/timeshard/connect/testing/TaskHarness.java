@@ -2,12 +2,14 @@ package io.timeshard.connect.testing;
 
 import io.timeshard.connect.RestoreSourceTask;
 import io.timeshard.connect.restore.TaskServices;
+import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.partitioner.key.BackupFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -19,13 +21,22 @@ public final class TaskHarness {
 
   public final InMemoryStore store;
   public final Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>();
+  private final UnaryOperator<ObjectStore> readThrough;
   private RestoreSourceTask task;
 
   public TaskHarness(InMemoryStore store) {
-    this.store = store;
+    this(store, UnaryOperator.identity());
   }
 
-  public static TaskServices services(InMemoryStore store) {
+  /**
+   * @param readThrough wraps the store the task reads (adds latency, say)
+   */
+  public TaskHarness(InMemoryStore store, UnaryOperator<ObjectStore> readThrough) {
+    this.store = store;
+    this.readThrough = readThrough;
+  }
+
+  public static TaskServices services(ObjectStore store) {
     LineFormat lines = new LineFormat();
     return new TaskServices(
         store,
@@ -36,7 +47,7 @@ public final class TaskHarness {
   }
 
   public RestoreSourceTask start(Map<String, String> props) {
-    return start(props, services(store));
+    return start(props, services(readThrough.apply(store)));
   }
 
   /** Starts a task that reads with {@code services} (its store should be {@link #store}). */

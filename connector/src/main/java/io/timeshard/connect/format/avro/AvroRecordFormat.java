@@ -8,24 +8,25 @@ import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.key.Compression;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.file.DataFileStream;
+import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.kafka.connect.data.SchemaAndValue;
 
 /**
- * The Avro format ({@code .avro}): Avro object container files, streamed block by block with {@link
- * DataFileStream}, whatever their codec (null, deflate, snappy, bzip2, zstandard).
+ * The Avro format ({@code .avro}): Avro object container files, streamed block by block (see {@link
+ * AvroContainerReader}), whatever their codec (null, deflate, snappy, bzip2, zstandard).
  *
  * <p>Each datum becomes Connect data through {@link AvroData#toConnectData}, which reads the
  * conventions the sinks wrote with: {@code connect.name}, {@code connect.version}, {@code
  * connect.doc}, {@code connect.default} and {@code connect.parameters}, {@code connect.type} int8
  * and int16, decimals, dates and timestamps, maps with non-string keys as {@code MapEntry} arrays,
- * optional values as unions with null. Writer schemas are converted once per distinct schema (see
- * {@link AvroSchemaCache}), not once per object.
+ * optional values as unions with null. Writer schemas are parsed and converted once per distinct
+ * schema (see {@link AvroSchemaCache}), not once per object.
  *
- * <p>One instance per task; not thread-safe.
+ * <p>One instance per task, shared by its fetch threads: thread-safe. Each object gets its own
+ * datum reader and codec; the schemas, {@link AvroData}'s caches and the logical-type conversions
+ * are shared, so a thread that starts late finds every schema converted already.
  */
 public final class AvroRecordFormat implements RecordFormat {
 
@@ -55,6 +56,11 @@ public final class AvroRecordFormat implements RecordFormat {
   }
 
   @Override
+  public boolean isThreadSafe() {
+    return true;
+  }
+
+  @Override
   public BackupFormat format() {
     return BackupFormat.AVRO;
   }
@@ -71,64 +77,52 @@ public final class AvroRecordFormat implements RecordFormat {
 
   @Override
   public RecordReader open(InputStream in, Compression compression) throws IOException {
-    EndCheckingInputStream content = new EndCheckingInputStream(Decompression.of(in, compression));
-    GenericDatumReader<Object> datumReader = new GenericDatumReader<>(null, null, genericData);
-    DataFileStream<Object> stream;
+    AvroContainerReader container = null;
     try {
-      stream = new DataFileStream<>(content, datumReader);
-      content.headerRead();
-    } catch (IOException | AvroRuntimeException e) {
-      content.close();
-      throw new IOException("not a readable Avro object: " + e.getMessage(), e);
-    }
-    AvroSchemaCache.Entry schema;
-    try {
-      schema = schemas.get(stream.getSchema());
-    } catch (RuntimeException e) {
-      stream.close();
+      container = new AvroContainerReader(Decompression.of(in, compression));
+      AvroSchemaCache.Entry schema = schemas.get(container.header().schemaJson());
+      // Decode with the cached schema instance, so Avro reuses its resolver for it.
+      GenericDatumReader<Object> datumReader =
+          new GenericDatumReader<>(schema.avroSchema(), schema.avroSchema(), genericData);
+      return new AvroRecordReader(container, schema, datumReader);
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (container != null) {
+          container.close();
+        } else {
+          in.close();
+        }
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof SchemaParseException) {
+        throw new IOException("not a readable Avro object: " + e.getMessage(), e);
+      }
       throw e;
     }
-    // Decode with the cached schema instance, so Avro reuses its decoder for it.
-    datumReader.setSchema(schema.avroSchema());
-    datumReader.setExpected(schema.avroSchema());
-    return new AvroRecordReader(stream, content, schema, avroData);
   }
 
-  private static final class AvroRecordReader implements RecordReader {
-    private final DataFileStream<Object> stream;
-    private final EndCheckingInputStream content;
+  private final class AvroRecordReader implements RecordReader {
+    private final AvroContainerReader container;
     private final AvroSchemaCache.Entry schema;
-    private final AvroData avroData;
+    private final GenericDatumReader<Object> datumReader;
 
     AvroRecordReader(
-        DataFileStream<Object> stream,
-        EndCheckingInputStream content,
+        AvroContainerReader container,
         AvroSchemaCache.Entry schema,
-        AvroData avroData) {
-      this.stream = stream;
-      this.content = content;
+        GenericDatumReader<Object> datumReader) {
+      this.container = container;
       this.schema = schema;
-      this.avroData = avroData;
+      this.datumReader = datumReader;
     }
 
     @Override
     public SchemaAndValue next() throws IOException {
-      Object datum;
-      try {
-        if (!stream.hasNext()) {
-          if (!content.endsWithSync()) {
-            throw new IOException(
-                "truncated Avro object: it does not end with a complete block and sync marker");
-          }
-          return null;
-        }
-        // No reuse: AvroData passes byte buffers through, and a reused datum would overwrite them.
-        datum = stream.next();
-      } catch (AvroRuntimeException e) {
-        // DataFileStream's iterator wraps I/O and format failures: a truncated or corrupt block.
-        Throwable cause = e.getCause() instanceof IOException io ? io : e;
-        throw new IOException("corrupt or truncated Avro object: " + e.getMessage(), cause);
+      // No reuse: AvroData passes byte buffers through, and a reused datum would overwrite them.
+      if (!container.hasNext()) {
+        return null;
       }
+      Object datum = container.next(datumReader);
       SchemaAndValue converted = avroData.toConnectData(schema.avroSchema(), datum);
       // AvroData gives no SchemaAndValue for a null datum (an optional top-level value).
       return converted != null ? converted : new SchemaAndValue(schema.connectSchema(), null);
@@ -136,7 +130,7 @@ public final class AvroRecordFormat implements RecordFormat {
 
     @Override
     public void close() throws IOException {
-      stream.close();
+      container.close();
     }
   }
 }

@@ -1,17 +1,23 @@
 package io.timeshard.connect.format.avro;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.avro.NameValidator;
 
 /**
  * Writer schemas already seen, each with its Connect schema: a bounded, least-recently-used map.
  *
- * <p>Every Avro object carries its writer schema, so each object parses a new but usually equal
- * schema. The first object with a schema converts it; later ones get the same {@link Entry}: the
- * same Avro schema instance (so Avro's per-schema decoder cache and {@link AvroData}'s own cache
- * find it by identity) and the same Connect schema instance (so converters downstream, which cache
- * by schema, hit too). Not thread-safe: one per format instance, which belongs to one task.
+ * <p>Every Avro object carries its writer schema, as JSON in its header, usually the same bytes as
+ * the object before. The first object with a schema parses and converts it; later ones with the
+ * same bytes find it without parsing, and those whose bytes differ but whose schema is equal find
+ * it once parsed. Either way they get the same {@link Entry}: the same Avro schema instance (so
+ * Avro's per-schema decoder cache and {@link AvroData}'s own cache find it by identity) and the
+ * same Connect schema instance (so converters downstream, which cache by schema, hit too).
+ * Thread-safe: a task's fetch threads share it; a schema new to two threads at once may be parsed
+ * twice, never converted into two entries.
  */
 final class AvroSchemaCache {
 
@@ -21,6 +27,7 @@ final class AvroSchemaCache {
 
   private final AvroData avroData;
   private final Map<org.apache.avro.Schema, Entry> entries;
+  private final Map<ByteBuffer, Entry> byJson;
   private long hits;
   private long misses;
 
@@ -38,10 +45,44 @@ final class AvroSchemaCache {
             return size() > capacity;
           }
         };
+    this.byJson =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Entry> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  /**
+   * The entry for the schema a container header holds as {@code json}, parsing it only when these
+   * bytes were not seen before.
+   *
+   * @throws org.apache.avro.SchemaParseException when the bytes are not a schema
+   */
+  Entry get(ByteBuffer json) {
+    synchronized (this) {
+      Entry entry = byJson.get(json);
+      if (entry != null) {
+        hits++;
+        return entry;
+      }
+    }
+    org.apache.avro.Schema parsed =
+        new org.apache.avro.Schema.Parser(NameValidator.NO_VALIDATION)
+            .setValidateDefaults(false)
+            .parse(StandardCharsets.UTF_8.decode(json.duplicate()).toString());
+    synchronized (this) {
+      Entry entry = get(parsed);
+      byJson.put(json, entry);
+      return entry;
+    }
   }
 
   /** The entry for a writer schema equal to {@code writerSchema}, converting it on a miss. */
-  Entry get(org.apache.avro.Schema writerSchema) {
+  synchronized Entry get(org.apache.avro.Schema writerSchema) {
     Entry entry = entries.get(writerSchema);
     if (entry != null) {
       hits++;
@@ -53,15 +94,15 @@ final class AvroSchemaCache {
     return entry;
   }
 
-  long hits() {
+  synchronized long hits() {
     return hits;
   }
 
-  long misses() {
+  synchronized long misses() {
     return misses;
   }
 
-  int size() {
+  synchronized int size() {
     return entries.size();
   }
 }

@@ -15,6 +15,7 @@ import io.timeshard.connect.store.ObjectNotFoundException;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
+import io.timeshard.connect.store.ThrottleSignal;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
 import java.io.InputStream;
@@ -36,16 +37,31 @@ public final class AzureBlobObjectStore implements ObjectStore {
   private final BlobContainerClient container;
   private final String description;
   private final String credentialsLabel;
+  private final ThrottleSignal throttling;
 
   /**
    * @param container a client for the container, built with the retry policy of choice
    * @param credentialsLabel what kind of credentials the client holds, for messages
    */
   public AzureBlobObjectStore(BlobContainerClient container, String credentialsLabel) {
+    this(container, credentialsLabel, new ThrottleSignal());
+  }
+
+  /**
+   * @param throttling where the client reports throttled attempts
+   */
+  AzureBlobObjectStore(
+      BlobContainerClient container, String credentialsLabel, ThrottleSignal throttling) {
+    this.throttling = throttling;
     this.container = container;
     this.description =
         "azblob://" + container.getAccountName() + "/" + container.getBlobContainerName();
     this.credentialsLabel = credentialsLabel;
+  }
+
+  @Override
+  public void onThrottled(Runnable listener) {
+    throttling.listen(listener);
   }
 
   @Override

@@ -16,6 +16,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.RetryPolicy;
+import io.timeshard.connect.store.ThrottleSignal;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -50,8 +51,10 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
     AzureBlobConfig config = new AzureBlobConfig(props);
     AzureBlobConfig.Auth auth = config.auth();
     long start = System.nanoTime();
+    ThrottleSignal throttling = new ThrottleSignal();
     AzureBlobObjectStore store =
-        new AzureBlobObjectStore(containerClient(config, httpClient(config)), auth.toString());
+        new AzureBlobObjectStore(
+            containerClient(config, httpClient(config), throttling), auth.toString(), throttling);
     store.probe();
     log.info(
         "Opened {} (signed with its {}) in {} ms",
@@ -116,11 +119,18 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
 
   /** A client for the configured container, signing with the configured credentials. */
   public static BlobContainerClient containerClient(AzureBlobConfig config, HttpClient http) {
+    return containerClient(config, http, new ThrottleSignal());
+  }
+
+  /** A client as above that reports every throttled attempt to {@code throttling}. */
+  static BlobContainerClient containerClient(
+      AzureBlobConfig config, HttpClient http, ThrottleSignal throttling) {
     AzureBlobConfig.Auth auth = config.auth();
     RetryPolicy retry = config.retryPolicy();
     BlobContainerClientBuilder builder =
         new BlobContainerClientBuilder()
             .httpClient(http)
+            .addPolicy(new ThrottleReportingPolicy(throttling))
             .retryOptions(
                 new RequestRetryOptions(
                     RetryPolicyType.EXPONENTIAL,

@@ -4,6 +4,7 @@ import io.timeshard.connect.store.ObjectNotFoundException;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
+import io.timeshard.connect.store.ThrottleSignal;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
 import java.io.InputStream;
@@ -34,12 +35,21 @@ public final class S3ObjectStore implements ObjectStore {
   private final S3Client s3;
   private final String bucket;
   private final String description;
+  private final ThrottleSignal throttling;
 
   /**
    * @param s3 a client built with the retry policy of choice; closed with this store
    * @param endpoint the endpoint override, or {@code null} for AWS, for messages
    */
   public S3ObjectStore(S3Client s3, String bucket, URI endpoint) {
+    this(s3, bucket, endpoint, new ThrottleSignal());
+  }
+
+  /**
+   * @param throttling where the client reports throttled attempts
+   */
+  S3ObjectStore(S3Client s3, String bucket, URI endpoint, ThrottleSignal throttling) {
+    this.throttling = throttling;
     this.s3 = s3;
     this.bucket = bucket;
     this.description =
@@ -53,6 +63,11 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public boolean lastModifiedFollowsLastByte(ListedObject object) {
     return object.lastModified() != null && object.size() < MIN_PART_SIZE;
+  }
+
+  @Override
+  public void onThrottled(Runnable listener) {
+    throttling.listen(listener);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.timeshard.connect.store.s3;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.RetryPolicy;
+import io.timeshard.connect.store.ThrottleSignal;
 import java.net.URI;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -55,7 +56,10 @@ public final class S3StoreProvider implements ObjectStoreProvider {
   public ObjectStore create(Map<String, String> props) {
     S3Config config = new S3Config(props);
     long start = System.nanoTime();
-    S3ObjectStore store = new S3ObjectStore(client(config), config.bucketName(), config.endpoint());
+    ThrottleSignal throttling = new ThrottleSignal();
+    S3ObjectStore store =
+        new S3ObjectStore(
+            client(config, throttling), config.bucketName(), config.endpoint(), throttling);
     try {
       store.probe();
     } catch (RuntimeException e) {
@@ -77,6 +81,11 @@ public final class S3StoreProvider implements ObjectStoreProvider {
    * backoff.
    */
   public static S3Client client(S3Config config) {
+    return client(config, new ThrottleSignal());
+  }
+
+  /** A client as above that reports every throttled attempt to {@code throttling}. */
+  static S3Client client(S3Config config, ThrottleSignal throttling) {
     RetryPolicy retry = config.retryPolicy();
     S3ClientBuilder builder =
         S3Client.builder()
@@ -89,13 +98,14 @@ public final class S3StoreProvider implements ObjectStoreProvider {
                     .socketTimeout(retry.requestTimeout()))
             .overrideConfiguration(
                 o ->
-                    o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(retry.maxAttempts())
-                            .backoffStrategy(
-                                BackoffStrategy.exponentialDelay(
-                                    retry.backoff(), retry.maxBackoff()))
-                            .build()));
+                    o.addExecutionInterceptor(new ThrottleReportingInterceptor(throttling))
+                        .retryStrategy(
+                            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(retry.maxAttempts())
+                                .backoffStrategy(
+                                    BackoffStrategy.exponentialDelay(
+                                        retry.backoff(), retry.maxBackoff()))
+                                .build()));
     URI endpoint = config.endpoint();
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

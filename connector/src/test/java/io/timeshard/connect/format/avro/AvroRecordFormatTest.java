@@ -198,6 +198,48 @@ class AvroRecordFormatTest {
   }
 
   @Test
+  void oneInstanceReadsOnSeveralThreadsAtOnceAndConvertsEachSchemaOnce() throws Exception {
+    try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
+      for (long offset = 0; offset < 200; offset++) {
+        writer.write(BackupRecord.of("orders", 0, offset).value(ORDER, order(offset)).build());
+      }
+    }
+    AvroRecordFormat format = new AvroRecordFormat();
+    assertThat(format.isThreadSafe()).isTrue();
+    List<String> keys = folder.keys();
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Long>> ids = new java.util.ArrayList<>();
+      for (String key : keys) {
+        ids.add(
+            threads.submit(
+                () -> {
+                  List<SchemaAndValue> records = readAll(format, folder.get(key), Compression.NONE);
+                  assertThat(records).hasSize(1);
+                  assertThat(records.get(0).value()).isEqualTo(order(offsetOf(key)));
+                  return ((Struct) records.get(0).value()).getInt64("id");
+                }));
+      }
+      long sum = 0;
+      for (java.util.concurrent.Future<Long> id : ids) {
+        sum += id.get();
+      }
+      assertThat(sum).isEqualTo(199L * 200 / 2);
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(format.schemaCacheMisses()).isEqualTo(1);
+    assertThat(format.schemaCacheHits()).isEqualTo(199);
+  }
+
+  private static long offsetOf(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    String[] fields = name.substring(0, name.indexOf('.')).split("\\+");
+    return Long.parseLong(fields[fields.length - 1]);
+  }
+
+  @Test
   void objectsAreOpenedWithoutLookingUpConversionsEachTime() throws IOException {
     try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
       for (long offset = 0; offset < 50; offset++) {

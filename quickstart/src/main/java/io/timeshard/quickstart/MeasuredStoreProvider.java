@@ -1,4 +1,4 @@
-package io.timeshard.benchmarks;
+package io.timeshard.quickstart;
 
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
@@ -12,8 +12,8 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * {@code store.type=measured}: another store (file, azblob, ...) behind a {@link
- * MeasuredObjectStore}, for the benchmarks only. Registered as a service, which the connector finds
- * next to its own stores.
+ * MeasuredObjectStore}, for the quickstart and the benchmarks (not part of the plugin). Registered
+ * as a service, which the connector finds next to its own stores.
  */
 public final class MeasuredStoreProvider implements ObjectStoreProvider {
 
@@ -23,7 +23,7 @@ public final class MeasuredStoreProvider implements ObjectStoreProvider {
   public static final String LATENCY_MS_CONFIG = "measured.latency.ms";
   public static final String CALLS_CONFIG = "measured.calls";
 
-  private static final String GROUP = "Measured store (benchmarks)";
+  private static final String GROUP = "Measured store (quickstart and benchmarks)";
 
   @Override
   public String name() {

@@ -1,4 +1,4 @@
-package io.timeshard.benchmarks;
+package io.timeshard.quickstart;
 
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +22,13 @@ public final class StoreCalls {
     return BY_NAME.computeIfAbsent(name, n -> new StoreCalls());
   }
 
-  void listed() {
+  /** Counts one LIST call. */
+  public void listed() {
     lists.incrementAndGet();
   }
 
-  void read(String key) {
+  /** Counts one GET of {@code key}. */
+  public void read(String key) {
     gets.incrementAndGet();
     keysRead.add(key);
   }

@@ -1,4 +1,4 @@
-package io.timeshard.benchmarks;
+package io.timeshard.quickstart;
 
 import io.timeshard.connect.format.RecordReader;
 import io.timeshard.connect.format.avro.AvroRecordFormat;
@@ -26,10 +26,10 @@ import org.apache.kafka.connect.json.JsonConverter;
  * so it is if anything faster than the connector it stands for, and the speed-ups measured against
  * it are lower bounds.
  */
-final class LicensedStrategyBaseline {
+public final class LicensedStrategyBaseline {
 
   /** What a run did: objects and records read, and the calls it sent. */
-  record Result(long objects, long records, double seconds, long listCalls, long getCalls) {}
+  public record Result(long objects, long records, double seconds, long listCalls, long getCalls) {}
 
   private final ObjectStore store;
   private final KafkaProducer<byte[], byte[]> producer;
@@ -44,7 +44,7 @@ final class LicensedStrategyBaseline {
   /**
    * @param producer where records go, or {@code null} to read them only
    */
-  LicensedStrategyBaseline(
+  public LicensedStrategyBaseline(
       ObjectStore store, KafkaProducer<byte[], byte[]> producer, String destination) {
     this.store = store;
     this.producer = producer;
@@ -56,13 +56,31 @@ final class LicensedStrategyBaseline {
    * Restores the topic under {@code topicPrefix} ({@code topics/<topic>/}), stopping after {@code
    * maxObjects} objects.
    */
-  Result run(String topicPrefix, long maxObjects) throws IOException {
+  public Result run(String topicPrefix, long maxObjects) throws IOException {
     long started = System.nanoTime();
     walk(topicPrefix, maxObjects);
     if (producer != null) {
       producer.flush();
     }
     return new Result(objects, records, (System.nanoTime() - started) / 1e9, listCalls, getCalls);
+  }
+
+  /**
+   * The LIST calls a full restore of the topic under {@code topicPrefix} sends, counted without
+   * reading an object: every folder listed once as it is walked, then once more for every object in
+   * it.
+   */
+  public long fullScanListCalls(String topicPrefix) {
+    List<String> folders = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    long before = listCalls;
+    list(topicPrefix, folders, keys);
+    long pages = listCalls - before;
+    long calls = pages + keys.size() * pages;
+    for (String folder : folders) {
+      calls += fullScanListCalls(folder);
+    }
+    return calls;
   }
 
   /** Returns false once {@code maxObjects} objects are done. */

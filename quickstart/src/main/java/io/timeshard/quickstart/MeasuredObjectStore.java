@@ -1,4 +1,4 @@
-package io.timeshard.benchmarks;
+package io.timeshard.quickstart;
 
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.partitioner.listing.ListedObject;
@@ -58,6 +58,11 @@ public final class MeasuredObjectStore implements ObjectStore {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting out the store's latency", e);
     }
+  }
+
+  @Override
+  public void onThrottled(Runnable listener) {
+    store.onThrottled(listener);
   }
 
   @Override

@@ -1,0 +1,107 @@
+package io.timeshard.connect.fetch;
+
+/**
+ * How many reads a task keeps in flight: as many as it takes to hide the store's latency, at most
+ * {@code restore.fetch.concurrency}, fewer while the store throttles.
+ *
+ * <p>Additive increase, multiplicative decrease, as a TCP sender paces itself:
+ *
+ * <ul>
+ *   <li>A read that ends <em>late</em> (the poll reached its object before its records were there)
+ *       while the limit, not memory or a lack of work, held back the next read says that more reads
+ *       in flight would have hidden the wait. At first every late read adds one (the limit doubles
+ *       every round trip); after the first throttling answer, a limit's worth of late reads adds
+ *       one.
+ *   <li>A throttling answer (HTTP 429 or 503, Azure's {@code ServerBusy}) halves the limit, at most
+ *       once per limit's worth of reads ended, so that one burst of answers to the reads already
+ *       sent counts once.
+ * </ul>
+ *
+ * Reads that end in time change nothing: the limit only grows while it is what keeps the poll
+ * waiting. Thread-safe.
+ */
+public final class AdaptiveConcurrency {
+
+  private final int max;
+  private int limit;
+  private boolean slowStart = true;
+  private int lateCredit;
+  private long endedSinceDecrease = Long.MAX_VALUE / 2;
+  private long increases;
+  private long decreases;
+
+  /**
+   * @param initial the limit to start from
+   * @param max the most reads in flight ({@code restore.fetch.concurrency})
+   */
+  public AdaptiveConcurrency(int initial, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("the most reads in flight must be positive: " + max);
+    }
+    this.max = max;
+    this.limit = Math.max(1, Math.min(initial, max));
+  }
+
+  /** How many reads may be in flight now. */
+  public synchronized int limit() {
+    return limit;
+  }
+
+  public int max() {
+    return max;
+  }
+
+  /**
+   * A read ended.
+   *
+   * @param late the poll waited on this read's object
+   * @param limited the reads in flight were at the limit when it ended, and more work was waiting
+   *     that memory allowed to start
+   */
+  public synchronized void ended(boolean late, boolean limited) {
+    endedSinceDecrease++;
+    if (!late || !limited || limit >= max) {
+      return;
+    }
+    if (slowStart) {
+      raise();
+      return;
+    }
+    if (++lateCredit >= limit) {
+      lateCredit = 0;
+      raise();
+    }
+  }
+
+  private void raise() {
+    limit++;
+    increases++;
+  }
+
+  /** The store answered a read with a throttling status. */
+  public synchronized void throttled() {
+    slowStart = false;
+    if (endedSinceDecrease < limit) {
+      return;
+    }
+    limit = Math.max(1, limit / 2);
+    lateCredit = 0;
+    endedSinceDecrease = 0;
+    decreases++;
+  }
+
+  /** How many times the limit was raised. */
+  public synchronized long increases() {
+    return increases;
+  }
+
+  /** How many times the limit was lowered. */
+  public synchronized long decreases() {
+    return decreases;
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "reads in flight: limit " + limit + " of at most " + max;
+  }
+}

@@ -1,0 +1,96 @@
+package io.timeshard.connect.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveConcurrencyTest {
+
+  private static void endLate(AdaptiveConcurrency limit, int reads) {
+    for (int i = 0; i < reads; i++) {
+      limit.ended(true, true);
+    }
+  }
+
+  @Test
+  void startsWithinItsBounds() {
+    assertThat(new AdaptiveConcurrency(8, 128).limit()).isEqualTo(8);
+    assertThat(new AdaptiveConcurrency(8, 3).limit()).isEqualTo(3);
+    assertThat(new AdaptiveConcurrency(0, 3).limit()).isEqualTo(1);
+    assertThatThrownBy(() -> new AdaptiveConcurrency(1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void doublesEveryRoundTripWhileThePollWaitsOnReads() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+
+    endLate(limit, 8);
+    assertThat(limit.limit()).isEqualTo(16);
+    endLate(limit, 16);
+    assertThat(limit.limit()).isEqualTo(32);
+  }
+
+  @Test
+  void neverGoesAboveTheConfiguredMost() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 20);
+
+    endLate(limit, 1000);
+
+    assertThat(limit.limit()).isEqualTo(20);
+  }
+
+  @Test
+  void readsThatEndInTimeOrThatTheLimitDidNotHoldBackChangeNothing() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+
+    for (int i = 0; i < 100; i++) {
+      limit.ended(false, true); // ahead of the poll: latency already hidden
+      limit.ended(true, false); // memory or a lack of work held back the next read, not the limit
+    }
+
+    assertThat(limit.limit()).isEqualTo(8);
+    assertThat(limit.increases()).isZero();
+  }
+
+  @Test
+  void halvesOnThrottlingOncePerBurstThenGrowsByOneARoundTrip() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    endLate(limit, 56);
+    assertThat(limit.limit()).isEqualTo(64);
+
+    limit.throttled();
+    // The answers to reads already sent come in a burst: they count once.
+    limit.throttled();
+    limit.throttled();
+    assertThat(limit.limit()).isEqualTo(32);
+    assertThat(limit.decreases()).isEqualTo(1);
+
+    // No more slow start: a limit's worth of late reads adds one.
+    endLate(limit, 31);
+    assertThat(limit.limit()).isEqualTo(32);
+    endLate(limit, 1);
+    assertThat(limit.limit()).isEqualTo(33);
+
+    // Throttled again once a window of reads has ended: halves again.
+    limit.ended(false, false);
+    limit.throttled();
+    assertThat(limit.limit()).isEqualTo(16);
+  }
+
+  @Test
+  void keepsOneReadInFlightHoweverOftenItIsThrottled() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(4, 8);
+
+    for (int i = 0; i < 20; i++) {
+      limit.throttled();
+      limit.ended(false, false);
+      limit.ended(false, false);
+      limit.ended(false, false);
+      limit.ended(false, false);
+    }
+
+    assertThat(limit.limit()).isEqualTo(1);
+  }
+}
