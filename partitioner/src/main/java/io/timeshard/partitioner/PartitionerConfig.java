@@ -91,6 +91,16 @@ public class PartitionerConfig extends AbstractConfig {
       "The extension the byte-array format wrote (gzip adds .gz after it).";
   private static final String BYTEARRAY_EXTENSION_DISPLAY = "Byte-array extension";
 
+  public static final String TOMBSTONE_ENCODED_PARTITION_CONFIG = "tombstone.encoded.partition";
+  public static final String TOMBSTONE_ENCODED_PARTITION_DEFAULT = "tombstone";
+  private static final String TOMBSTONE_ENCODED_PARTITION_DOC =
+      "The folder where the sink wrote tombstones (behavior.on.null.values=write): keys-only"
+          + " objects in it are restored as records with a null value, each key with its headers"
+          + " where a headers object sits beside it. It takes the place of the encoded partition"
+          + " (topics/<topic>/tombstone/ in a time-based layout too) and is read whatever the"
+          + " restore window.";
+  private static final String TOMBSTONE_ENCODED_PARTITION_DISPLAY = "Tombstone folder";
+
   public static final ConfigDef CONFIG_DEF = addTo(new ConfigDef());
 
   public PartitionerConfig(Map<?, ?> originals) {
@@ -203,7 +213,18 @@ public class PartitionerConfig extends AbstractConfig {
             GROUP,
             ++order,
             Width.SHORT,
-            BYTEARRAY_EXTENSION_DISPLAY);
+            BYTEARRAY_EXTENSION_DISPLAY)
+        .define(
+            TOMBSTONE_ENCODED_PARTITION_CONFIG,
+            Type.STRING,
+            TOMBSTONE_ENCODED_PARTITION_DEFAULT,
+            new ConfigDef.NonEmptyStringWithoutControlChars(),
+            Importance.LOW,
+            TOMBSTONE_ENCODED_PARTITION_DOC,
+            GROUP,
+            ++order,
+            Width.SHORT,
+            TOMBSTONE_ENCODED_PARTITION_DISPLAY);
   }
 
   public String partitionerClass() {
@@ -214,7 +235,8 @@ public class PartitionerConfig extends AbstractConfig {
     return new ObjectKeyParser(
         getString(TOPICS_DIR_CONFIG),
         getString(DIRECTORY_DELIM_CONFIG),
-        ExtensionTable.withBytesExtension(getString(BYTEARRAY_EXTENSION_CONFIG)));
+        ExtensionTable.withBytesExtension(getString(BYTEARRAY_EXTENSION_CONFIG)),
+        getString(TOMBSTONE_ENCODED_PARTITION_CONFIG));
   }
 
   public Locale locale() {

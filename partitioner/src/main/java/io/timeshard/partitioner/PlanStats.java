@@ -11,7 +11,8 @@ package io.timeshard.partitioner;
  * @param unrecognised keys that do not fit the layout, skipped
  * @param otherFormat objects of another format than the one restored, skipped
  * @param misplaced well-formed files sitting in another topic's folder, skipped and reported
- * @param orphanCompanions companions without a value object, skipped
+ * @param orphanCompanions companions without a value object, skipped (each named at WARN)
+ * @param tombstoneObjects keys-only objects of the tombstone folder, planned as null-value records
  */
 public record PlanStats(
     long listCalls,
@@ -22,4 +23,5 @@ public record PlanStats(
     long unrecognised,
     long otherFormat,
     long misplaced,
-    long orphanCompanions) {}
+    long orphanCompanions,
+    long tombstoneObjects) {}

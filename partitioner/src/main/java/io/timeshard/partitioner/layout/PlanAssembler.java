@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sorts listed objects into partition streams: parses each key, sets aside what does not belong,
- * and pairs each value object with its {@code .keys} / {@code .headers} companions.
+ * and pairs each value object with its {@code .keys} / {@code .headers} companions. A {@code .keys}
+ * object without a value object is a tombstone object when it sits in the tombstone folder, and an
+ * orphan, skipped with a WARN naming it, anywhere else.
  */
 final class PlanAssembler {
 
@@ -36,6 +38,7 @@ final class PlanAssembler {
     ObjectKey values;
     long size;
     ObjectKey keys;
+    long keysSize;
     ObjectKey headers;
   }
 
@@ -95,7 +98,10 @@ final class PlanAssembler {
         group.values = key;
         group.size = object.size();
       }
-      case KEYS -> group.keys = key;
+      case KEYS -> {
+        group.keys = key;
+        group.keysSize = object.size();
+      }
       case HEADERS -> group.headers = key;
     }
   }
@@ -104,13 +110,39 @@ final class PlanAssembler {
     Map<TopicPartition, List<BackupObject>> byPartition = new HashMap<>();
     long companions = 0;
     long orphans = 0;
+    long tombstones = 0;
     for (ObjectGroup group : groups.values()) {
       int groupCompanions = (group.keys == null ? 0 : 1) + (group.headers == null ? 0 : 1);
       if (group.values == null) {
+        if (group.keys != null && parser.isTombstoneFolder(group.keys.folder())) {
+          // The sinks write no value object for tombstones: the keys object is the record.
+          tombstones++;
+          companions += group.headers == null ? 0 : 1;
+          byPartition
+              .computeIfAbsent(group.keys.topicPartition(), tp -> new ArrayList<>())
+              .add(
+                  BackupObject.tombstones(
+                      group.keys,
+                      group.keysSize,
+                      Optional.ofNullable(group.headers),
+                      bucketOf.apply(group.keys)));
+          continue;
+        }
         orphans += groupCompanions;
-        log.debug(
-            "Skipping companion objects without a value object: {}",
-            (group.keys != null ? group.keys : group.headers).key());
+        for (ObjectKey orphan : new ObjectKey[] {group.keys, group.headers}) {
+          if (orphan != null) {
+            log.warn(
+                "Skipping '{}': a {} object without its value object{}",
+                orphan.key(),
+                orphan.role().infix(),
+                orphan.role() == ObjectRole.KEYS
+                    ? "; if the sink wrote tombstones into its folder, set"
+                        + " tombstone.encoded.partition to that folder (now '"
+                        + parser.tombstoneFolder()
+                        + "')"
+                    : "");
+          }
+        }
         continue;
       }
       companions += groupCompanions;
@@ -125,22 +157,23 @@ final class PlanAssembler {
                   bucketOf.apply(group.values)));
     }
     List<PartitionStream> streams = new ArrayList<>();
-    long valueObjects = 0;
+    long objects = 0;
     for (Map.Entry<TopicPartition, List<BackupObject>> e : byPartition.entrySet()) {
       streams.add(new PartitionStream(e.getKey(), e.getValue()));
-      valueObjects += e.getValue().size();
+      objects += e.getValue().size();
     }
     PlanStats stats =
         new PlanStats(
             listCalls,
             foldersPruned,
             objectsListed,
-            valueObjects,
+            objects - tombstones,
             companions,
             unrecognised,
             otherFormat,
             misplaced,
-            orphans);
+            orphans,
+            tombstones);
     return new RestorePlan(streams, stats);
   }
 }
