@@ -223,4 +223,37 @@ class RestoreSourceTaskTest {
         .isEqualTo("orders-0=0,orders-1=0");
     assertThat(server.getAttribute(name, "Complete")).isEqualTo(true);
   }
+
+  @Test
+  void restoresTombstonesAsNullValuesWithTheirKeysAndHeadersInOffsetOrder() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "v0\n");
+    store.put("topics/t/partition=0/t+0+0000000000.keys.json", "k0\n");
+    store.put("topics/t/partition=0/t+0+0000000000.headers.json", "h0\n");
+    store.put("topics/t/tombstone/t+0+0000000001.keys.json", "k1\nk2\n");
+    store.put("topics/t/tombstone/t+0+0000000001.headers.json", "h1\nh2\n");
+    store.put("topics/t/partition=0/t+0+0000000003.json", "v3\n");
+    store.put("topics/t/partition=0/t+0+0000000003.keys.json", "k3\n");
+    store.put("topics/t/partition=0/t+0+0000000003.headers.json", "h3\n");
+    harness = new TaskHarness(store);
+    harness.start(props("t:0"));
+
+    List<SourceRecord> records = harness.pollRecords(4, 10_000);
+
+    assertThat(records).extracting(SourceRecord::key).containsExactly("k0", "k1", "k2", "k3");
+    assertThat(records).extracting(SourceRecord::value).containsExactly("v0", null, null, "v3");
+    assertThat(records.get(1).valueSchema()).isNull();
+    assertThat(records.get(2).headers().lastWithName("h").value()).isEqualTo("h2");
+    assertThat(records.get(2).sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "object",
+                "topics/t/tombstone/t+0+0000000001.keys.json",
+                "start",
+                1L,
+                "record",
+                1L,
+                "eof",
+                true));
+  }
 }

@@ -87,7 +87,8 @@ public final class BackupWatcher implements AutoCloseable {
       if (first) {
         log.info(
             "Planned {} partition streams, {} objects, {} bytes in {} ms ({} LIST calls, {} time"
-                + " folders pruned, {} keys skipped, {} of another format, {} misplaced)",
+                + " folders pruned, {} keys skipped, {} of another format, {} misplaced, {}"
+                + " tombstone objects, {} orphan companions skipped)",
             weights.size(),
             plan.objectCount(),
             plan.bytes(),
@@ -96,7 +97,9 @@ public final class BackupWatcher implements AutoCloseable {
             plan.stats().foldersPruned(),
             plan.stats().unrecognised(),
             plan.stats().otherFormat(),
-            plan.stats().misplaced());
+            plan.stats().misplaced(),
+            plan.stats().tombstoneObjects(),
+            plan.stats().orphanCompanions());
         if (plan.isEmpty()) {
           log.info(
               "Nothing to restore: the backup holds no {} objects for {} in the window {}",

@@ -38,6 +38,9 @@ public final class ObjectDecoder {
   }
 
   public ObjectRecordStream open(BackupObject object) throws IOException {
+    if (object.isTombstone()) {
+      return openTombstones(object);
+    }
     InputStream in = store.open(object.objectKey());
     RecordReader values = null;
     RecordReader keys = null;
@@ -49,6 +52,19 @@ public final class ObjectDecoder {
           object.objectKey(), values, keys, headers, keyDecoder, headerDecoder);
     } catch (IOException | RuntimeException e) {
       closeQuietly(values != null ? values : in, e);
+      closeQuietly(keys, e);
+      throw e;
+    }
+  }
+
+  /** A tombstone object: its keys (and headers) with no value object; every value is null. */
+  private ObjectRecordStream openTombstones(BackupObject object) throws IOException {
+    RecordReader keys = reader(object.key());
+    try {
+      RecordReader headers = object.headers().isPresent() ? reader(object.headers().get()) : null;
+      return new ObjectRecordStream(
+          object.objectKey(), null, keys, headers, keyDecoder, headerDecoder);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(keys, e);
       throw e;
     }
