@@ -88,7 +88,7 @@ public class RestoreSourceTask extends SourceTask {
     converter =
         new RecordConverter(
             config.window(),
-            config.timestampField().map(TimestampField::new),
+            config.timestampField().map(field -> new TimestampField(field, config.restoreZone())),
             config.timestampFromField());
     String name = props.getOrDefault("name", "restore");
     prefetcher =

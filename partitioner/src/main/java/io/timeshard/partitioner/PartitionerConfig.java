@@ -125,6 +125,7 @@ public class PartitionerConfig extends AbstractConfig {
             TOPICS_DIR_CONFIG,
             Type.STRING,
             TOPICS_DIR_DEFAULT,
+            TopicsDirValidator.INSTANCE,
             Importance.HIGH,
             TOPICS_DIR_DOC,
             GROUP,
@@ -167,6 +168,7 @@ public class PartitionerConfig extends AbstractConfig {
             LOCALE_CONFIG,
             Type.STRING,
             LOCALE_DEFAULT,
+            LocaleValidator.INSTANCE,
             Importance.LOW,
             LOCALE_DOC,
             GROUP,
@@ -188,6 +190,7 @@ public class PartitionerConfig extends AbstractConfig {
             TIMESTAMP_EXTRACTOR_CONFIG,
             Type.STRING,
             TIMESTAMP_EXTRACTOR_DEFAULT,
+            TimestampExtractorValidator.INSTANCE,
             Importance.LOW,
             TIMESTAMP_EXTRACTOR_DOC,
             GROUP,
@@ -326,6 +329,86 @@ public class PartitionerConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "a time zone ID, e.g. UTC or Europe/Madrid";
+    }
+  }
+
+  /** Accepts a language tag or a Java locale name whose language Java knows (en, en-US, en_US). */
+  static final class LocaleValidator implements ConfigDef.Validator {
+    static final LocaleValidator INSTANCE = new LocaleValidator();
+
+    private static final java.util.Set<String> LANGUAGES =
+        java.util.Set.of(Locale.getISOLanguages());
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null || ((String) value).isBlank()) {
+        return;
+      }
+      Locale locale = parseLocale((String) value);
+      if (!LANGUAGES.contains(locale.getLanguage())) {
+        throw new ConfigException(
+            name, value, "not a locale: write the sink's locale, e.g. en, en-US or en_US");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a locale such as en, en-US or en_US";
+    }
+  }
+
+  /**
+   * Accepts the sinks' extractors ({@code Wallclock}, {@code Record}, {@code RecordField}) or a
+   * class name (a custom extractor of the sink: folders are read the same way).
+   */
+  static final class TimestampExtractorValidator implements ConfigDef.Validator {
+    static final TimestampExtractorValidator INSTANCE = new TimestampExtractorValidator();
+
+    private static final java.util.List<String> NAMES =
+        java.util.List.of("Wallclock", "Record", "RecordField");
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : ((String) value).trim();
+      if (NAMES.contains(text) || text.contains(".")) {
+        return;
+      }
+      String suggestion =
+          NAMES.stream().filter(n -> n.equalsIgnoreCase(text)).findFirst().orElse(null);
+      throw new ConfigException(
+          name,
+          value,
+          suggestion != null
+              ? "write " + suggestion + " (the names are case-sensitive)"
+              : "write one of " + NAMES + ", as in the sink's configuration");
+    }
+
+    @Override
+    public String toString() {
+      return "Wallclock, Record, RecordField or a class name";
+    }
+  }
+
+  /** Refuses a {@code topics.dir} that starts with a slash: object keys never do. */
+  static final class TopicsDirValidator implements ConfigDef.Validator {
+    static final TopicsDirValidator INSTANCE = new TopicsDirValidator();
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String dir = value == null ? "" : (String) value;
+      if (dir.startsWith("/")) {
+        String fixed = dir.replaceAll("^/+", "");
+        throw new ConfigException(
+            name,
+            value,
+            "object keys do not start with '/': write "
+                + (fixed.isEmpty() ? "an empty topics.dir" : "topics.dir=" + fixed));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a folder without a leading '/', e.g. topics or backups/prod; may be empty";
     }
   }
 }
