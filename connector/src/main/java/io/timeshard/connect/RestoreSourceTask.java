@@ -1,5 +1,6 @@
 package io.timeshard.connect;
 
+import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
 import io.timeshard.connect.progress.ProgressReporter;
@@ -10,6 +11,8 @@ import io.timeshard.connect.restore.RecordConverter;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.restore.TimestampField;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -100,7 +104,8 @@ public class RestoreSourceTask extends SourceTask {
                 services.headerDecoder()),
             config.fetchConcurrency(),
             config.bufferMaxBytes(),
-            name + "-" + config.taskId());
+            name + "-" + config.taskId(),
+            storeRetryPolicy());
     progress = new RestoreProgress();
     reporter = new ProgressReporter(progress, name, config.taskId());
     for (TopicPartition tp : assigned) {
@@ -224,21 +229,49 @@ public class RestoreSourceTask extends SourceTask {
     }
   }
 
+  /**
+   * An object that failed. One that cannot be decoded is skipped with {@code
+   * behavior.on.error=ignore}; one that could not be fetched never is: skipping it would lose
+   * records that are there.
+   */
   private void unreadable(TopicPartition tp, ObjectBuffer head) {
     Throwable cause = head.failure();
+    if (FetchFailure.classify(cause) != FetchFailure.Kind.UNDECODABLE) {
+      throw new ConnectException(
+          String.format(
+              "Cannot fetch '%s' (Kafka partition %s) from %s: %s. Check that %s."
+                  + " behavior.on.error=ignore skips only objects that cannot be decoded.",
+              head.object().objectKey(),
+              tp,
+              services.store().describe(),
+              cause.getMessage(),
+              FetchFailure.whatToCheck(cause)),
+          cause);
+    }
     String message =
         String.format(
-            "Cannot read record %d of '%s' (Kafka partition %s) from %s: %s",
+            "Cannot decode record %d of '%s' (Kafka partition %s) from %s: %s",
             head.nextIndex(),
             head.object().objectKey(),
             tp,
             services.store().describe(),
             cause.getMessage());
     if (config.failOnError()) {
-      throw new ConnectException(message, cause);
+      throw new ConnectException(
+          message + ". Set behavior.on.error=ignore to skip the rest of such an object.", cause);
     }
     log.warn("{}; skipping the rest of the object (behavior.on.error=ignore)", message, cause);
     progress.objectSkipped(tp, head.object().size());
+  }
+
+  /** The store's retry policy, which the fetches use for reads that break off. */
+  private RetryPolicy storeRetryPolicy() {
+    try {
+      return ObjectStores.retryPolicy(config.originalsStrings());
+    } catch (ConfigException e) {
+      // A store handed in by a test has no keys of its own.
+      return RetryPolicy.defaults();
+    }
   }
 
   /** Everything queued is restored: summarise once, then look for new objects now and then. */

@@ -3,6 +3,8 @@ package io.timeshard.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.timeshard.connect.store.StoreAccessDeniedException;
+import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
 import java.util.HashMap;
@@ -142,7 +144,65 @@ class RestoreSourceTaskTest {
     assertThatThrownBy(() -> harness.pollRecords(10, 10_000))
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("record 2 of 'topics/t/partition=0/t+0+0000000000.json'")
-        .hasMessageContaining("t-0");
+        .hasMessageContaining("t-0")
+        .hasMessageContaining("behavior.on.error=ignore");
+    // Bytes that do not decode are not fetched again.
+    assertThat(store.opens.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withIgnoreAnObjectThatCannotBeFetchedStillFailsTheTaskNamingWhatToCheck() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
+    store.put("topics/t/partition=0/t+0+0000000002.json", "c\n");
+    store.refusals.put(
+        "topics/t/partition=0/t+0+0000000002.json",
+        new StoreAccessDeniedException("the store refused to read it (HTTP 403)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(3, 10_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("Cannot fetch 'topics/t/partition=0/t+0+0000000002.json'")
+        .hasMessageContaining("HTTP 403")
+        .hasMessageContaining("s3:GetObject");
+  }
+
+  @Test
+  void aStoreThatKeepsFailingFailsTheTaskNamingTheRetrySettings() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
+    store.refusals.put(
+        "topics/t/partition=0/t+0+0000000000.json",
+        new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 10_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("retry.retries")
+        .hasMessageContaining("restore.fetch.concurrency");
+    // The store's client retried the request: the task does not retry it on top.
+    assertThat(store.openAttempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aReadThatBreaksOffIsTriedAgainFromTheRecordItReached() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\nc\nd\n");
+    store.breaksOnce.put("topics/t/partition=0/t+0+0000000000.json", 5);
+    harness = new TaskHarness(store);
+    harness.start(props("t:0"));
+
+    List<SourceRecord> records = harness.pollRecords(4, 10_000);
+
+    assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b", "c", "d");
+    assertThat(harness.pollRecords(1, 500)).isEmpty();
   }
 
   @Test

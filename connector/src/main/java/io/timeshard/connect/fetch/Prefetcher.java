@@ -2,6 +2,7 @@ package io.timeshard.connect.fetch;
 
 import io.timeshard.connect.restore.BackupRecord;
 import io.timeshard.connect.restore.ObjectDecoder;
+import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.partitioner.BackupObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,11 +32,6 @@ public final class Prefetcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Prefetcher.class);
 
-  /** A failed fetch is tried again this many times before the object counts as unreadable. */
-  static final int ATTEMPTS = 3;
-
-  private static final long RETRY_BACKOFF_MS = 500;
-
   /**
    * About how many bytes of heap a byte of a stored object takes once decoded into Connect records
    * (boxed numbers, strings and structs): what an object's buffer reserves at first. The buffers
@@ -62,6 +58,7 @@ public final class Prefetcher implements AutoCloseable {
   private final int lookahead;
   private final long streamingCapacity;
   private final ExecutorService executor;
+  private final RetryPolicy retry;
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
   private final Object signal = new Object();
   private long changes;
@@ -72,7 +69,22 @@ public final class Prefetcher implements AutoCloseable {
    *     more than a quarter of it are streamed through a buffer of that size rather than held whole
    */
   public Prefetcher(ObjectDecoder decoder, int concurrency, long bufferBytes, String threadPrefix) {
+    this(decoder, concurrency, bufferBytes, threadPrefix, RetryPolicy.defaults());
+  }
+
+  /**
+   * @param retry the store's retry policy: a read that breaks off in the middle of an object is
+   *     tried again with it, from the record it reached; requests the store's client already
+   *     retried with it are not retried again
+   */
+  public Prefetcher(
+      ObjectDecoder decoder,
+      int concurrency,
+      long bufferBytes,
+      String threadPrefix,
+      RetryPolicy retry) {
     this.decoder = decoder;
+    this.retry = retry;
     this.budget = new MemoryBudget(bufferBytes);
     this.lookahead = Math.max(4, 4 * concurrency);
     this.streamingCapacity = Math.max(1, bufferBytes / 4);
@@ -162,19 +174,24 @@ public final class Prefetcher implements AutoCloseable {
         if (buffer.isCancelled()) {
           return;
         }
-        if (attempt >= ATTEMPTS) {
+        // Only a read the store broke off is tried again: the store's client has retried its
+        // requests already, and bytes that do not decode will not decode the next time.
+        if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT
+            || attempt >= retry.maxAttempts()) {
           buffer.fail(e);
           return;
         }
+        long wait = retry.backoffBefore(attempt).toMillis();
         log.debug(
-            "Fetching '{}' of {} failed (attempt {} of {}); trying again",
+            "Reading '{}' of {} broke off (attempt {} of {}); trying again in {} ms",
             object.objectKey(),
             tp,
             attempt,
-            ATTEMPTS,
+            retry.maxAttempts(),
+            wait,
             e);
         try {
-          Thread.sleep(RETRY_BACKOFF_MS * attempt);
+          Thread.sleep(wait);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           buffer.fail(e);

@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -148,6 +149,19 @@ public final class ObjectStores {
         "the configuration fits several stores ("
             + accepting.stream().map(ObjectStoreProvider::name).collect(Collectors.joining(", "))
             + "); set store.type to one of them");
+  }
+
+  /**
+   * The retry policy of the store these properties select ({@code <store>.retry.*}), the one its
+   * client retries requests with; the defaults for a store without those keys.
+   */
+  public static RetryPolicy retryPolicy(Map<String, String> props) {
+    ObjectStoreProvider provider = select(props);
+    ConfigDef def = provider.configDef();
+    if (!def.names().contains(provider.name() + RetryPolicy.RETRIES_SUFFIX)) {
+      return RetryPolicy.defaults();
+    }
+    return RetryPolicy.from(new AbstractConfig(def, props, false), provider.name());
   }
 
   /** A {@code store.url} that no store reads (ftp://, say); the URL itself is not repeated. */
