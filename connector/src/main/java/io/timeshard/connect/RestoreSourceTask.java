@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -64,6 +65,15 @@ public class RestoreSourceTask extends SourceTask {
   private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
   private long nextPlanNanos;
   private int turn;
+
+  /**
+   * Held by a poll while it runs and by {@link #stop} while it closes: {@code stop()} may run on
+   * another thread than {@code poll()}, and a poll must never touch a closed client or submit to a
+   * shut-down executor. A poll that finds it taken, or the task stopping, returns nothing.
+   */
+  private final Semaphore access = new Semaphore(1);
+
+  private volatile boolean stopping;
 
   public RestoreSourceTask() {
     this(TaskServicesFactory::create);
@@ -169,6 +179,17 @@ public class RestoreSourceTask extends SourceTask {
 
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
+    if (stopping || !access.tryAcquire()) {
+      return null;
+    }
+    try {
+      return stopping ? null : pollRecords();
+    } finally {
+      access.release();
+    }
+  }
+
+  private List<SourceRecord> pollRecords() throws InterruptedException {
     long seen = prefetcher.changes();
     List<SourceRecord> batch = new ArrayList<>();
     List<TopicPartition> partitions = assigned;
@@ -296,16 +317,26 @@ public class RestoreSourceTask extends SourceTask {
     progress.acknowledged(RestorePosition.topicPartition(record.sourcePartition()));
   }
 
+  /**
+   * Stops the fetches and closes the store once no poll is running; polls after it return nothing.
+   * The fetch threads end before the store's client closes.
+   */
   @Override
   public void stop() {
-    if (prefetcher != null) {
-      prefetcher.close();
-    }
-    if (reporter != null) {
-      reporter.close();
-    }
-    if (services != null) {
-      services.store().close();
+    stopping = true;
+    access.acquireUninterruptibly();
+    try {
+      if (prefetcher != null) {
+        prefetcher.close();
+      }
+      if (reporter != null) {
+        reporter.close();
+      }
+      if (services != null) {
+        services.store().close();
+      }
+    } finally {
+      access.release();
     }
   }
 }

@@ -316,4 +316,41 @@ class RestoreSourceTaskTest {
                 "eof",
                 true));
   }
+
+  @Test
+  void stopOnAnotherThreadEndsTheFetchesAndLaterPollsReturnNothing() throws Exception {
+    harness = new TaskHarness(twoPartitions());
+    Map<String, String> props = props("orders:0-1");
+    props.put("record.batch.max.size", "1");
+    RestoreSourceTask task = harness.start(props);
+    harness.pollRecords(3, 10_000);
+
+    java.util.concurrent.atomic.AtomicReference<Throwable> pollFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean polling =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread poller =
+        new Thread(
+            () -> {
+              try {
+                while (polling.get()) {
+                  task.poll();
+                }
+              } catch (Throwable t) {
+                pollFailure.set(t);
+              }
+            });
+    poller.start();
+    Thread stopper = new Thread(task::stop);
+    stopper.start();
+    stopper.join();
+    polling.set(false);
+    poller.join();
+
+    assertThat(pollFailure.get()).isNull();
+    assertThat(task.poll()).isNull();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.startsWith("unit-0-fetch"));
+  }
 }

@@ -62,6 +62,7 @@ public final class Prefetcher implements AutoCloseable {
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
   private final Object signal = new Object();
   private long changes;
+  private boolean closed;
 
   /**
    * @param concurrency fetch threads
@@ -116,6 +117,9 @@ public final class Prefetcher implements AutoCloseable {
 
   /** Starts fetches while lookahead and memory allow, breadth-first across streams. */
   public synchronized void schedule() {
+    if (closed) {
+      return;
+    }
     // Start at the shallowest stream that has something to start: below it nothing is left.
     int from = lookahead;
     for (Stream stream : streams.values()) {
@@ -270,9 +274,11 @@ public final class Prefetcher implements AutoCloseable {
     }
   }
 
+  /** Cancels every fetch and ends the fetch threads; nothing is scheduled after it. */
   @Override
   public void close() {
     synchronized (this) {
+      closed = true;
       for (Stream stream : streams.values()) {
         stream.started.forEach(ObjectBuffer::cancel);
       }
