@@ -6,6 +6,7 @@ import io.timeshard.connect.fetch.Prefetcher;
 import io.timeshard.connect.progress.ProgressReporter;
 import io.timeshard.connect.progress.RestoreProgress;
 import io.timeshard.connect.restore.BackupRecord;
+import io.timeshard.connect.restore.LateObjects;
 import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.restore.RecordConverter;
 import io.timeshard.connect.restore.RestorePosition;
@@ -63,6 +64,7 @@ public class RestoreSourceTask extends SourceTask {
   private final Map<TopicPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
   private final Map<TopicPartition, BackupObject> lastQueued = new HashMap<>();
   private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
+  private final LateObjects lateObjects = new LateObjects();
   private long nextPlanNanos;
   private int turn;
 
@@ -157,6 +159,16 @@ public class RestoreSourceTask extends SourceTask {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
       Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
+      for (BackupObject late :
+          lateObjects.find(stream, last, o -> position.isPresent() && position.get().isPast(o))) {
+        log.warn(
+            "Not restoring '{}' of {}: it appeared after '{}', which follows it in the partition's"
+                + " order, was queued (the sink wrote it late). Reset the partition's offsets and"
+                + " restart the connector to restore it",
+            late.objectKey(),
+            tp,
+            last.objectKey());
+      }
       List<BackupObject> fresh = new ArrayList<>();
       for (BackupObject object : stream.objects()) {
         boolean queued = last != null && PartitionStream.RESTORE_ORDER.compare(object, last) <= 0;
@@ -166,12 +178,14 @@ public class RestoreSourceTask extends SourceTask {
         }
       }
       if (fresh.isEmpty()) {
+        lateObjects.remember(stream, last);
         continue;
       }
       long skip = position.map(p -> p.recordsDone(fresh.get(0))).orElse(0L);
       prefetcher.add(tp, fresh, skip);
       progress.planned(tp, fresh.size(), fresh.stream().mapToLong(BackupObject::size).sum());
       lastQueued.put(tp, fresh.get(fresh.size() - 1));
+      lateObjects.remember(stream, fresh.get(fresh.size() - 1));
       reporter.reopen();
     }
     return plan;
