@@ -256,6 +256,10 @@ public class RestoreSourceTask extends SourceTask {
         return;
       }
       if (head.failure() != null) {
+        if (!batch.isEmpty() && failsTheTask(head.failure())) {
+          // Hand over what was read before it first: a later poll fails the task.
+          return;
+        }
         unreadable(tp, head);
       } else {
         progress.objectDone(tp, head.object().size());
@@ -297,6 +301,10 @@ public class RestoreSourceTask extends SourceTask {
     }
     log.warn("{}; skipping the rest of the object (behavior.on.error=ignore)", message, cause);
     progress.objectSkipped(tp, head.object().size());
+  }
+
+  private boolean failsTheTask(Throwable failure) {
+    return config.failOnError() || FetchFailure.classify(failure) != FetchFailure.Kind.UNDECODABLE;
   }
 
   /** The store's retry policy, which the fetches use for reads that break off. */

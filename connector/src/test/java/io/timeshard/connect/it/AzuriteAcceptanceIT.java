@@ -306,6 +306,7 @@ class AzuriteAcceptanceIT {
     Map<String, String> config = ours(WRITE_UP_DEFAULT, window, AZURITE.endpoint());
     config.putAll(parse(WRITE_UP_SMT_RECIPE));
     assertThat(config).containsEntry("transforms.dropField.blacklist", "event_timestamp");
+    config.put("name", "recipe-blacklist");
 
     ConfigInfos validation =
         connect.validateConnectorConfig(RestoreSourceConnector.class.getName(), config);
