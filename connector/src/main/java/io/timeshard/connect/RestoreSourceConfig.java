@@ -221,6 +221,19 @@ public class RestoreSourceConfig extends AbstractConfig {
     // Rules that span keys, checked here so that /validate and start both report them.
     window();
     topicFilter();
+    if (timestampFromField() && timestampField().isEmpty()) {
+      throw new ConfigException(
+          TIMESTAMP_MODE_CONFIG,
+          TIMESTAMP_MODE_FIELD,
+          "takes each record's time from "
+              + TIMESTAMP_FIELD_CONFIG
+              + ", which is not set: set "
+              + TIMESTAMP_FIELD_CONFIG
+              + " to the value field that holds it, or "
+              + TIMESTAMP_MODE_CONFIG
+              + "="
+              + TIMESTAMP_MODE_NONE);
+    }
   }
 
   private static ConfigDef configDef() {
@@ -503,7 +516,21 @@ public class RestoreSourceConfig extends AbstractConfig {
       throw new ConfigException(
           RESTORE_END_CONFIG,
           getString(RESTORE_END_CONFIG),
-          "the window ends before it starts (" + RESTORE_START_CONFIG + "=" + start.get() + ")");
+          "the window ends before it starts ("
+              + RESTORE_START_CONFIG
+              + "="
+              + start.get()
+              + "): write an end after the start");
+    }
+    if (start.isPresent() && end.isPresent() && end.get().equals(start.get())) {
+      throw new ConfigException(
+          RESTORE_END_CONFIG,
+          getString(RESTORE_END_CONFIG),
+          "the window is empty: restore.end is exclusive and equals "
+              + RESTORE_START_CONFIG
+              + " ("
+              + start.get()
+              + "), so nothing would be restored; write an end after the start");
     }
     return TimeInterval.between(start.orElse(null), end.orElse(null));
   }

@@ -1,11 +1,16 @@
 package io.timeshard.connect;
 
+import io.timeshard.connect.config.ConfigRules;
+import io.timeshard.connect.config.LicensedConnectorKeys;
+import io.timeshard.connect.format.FormatConfig;
 import io.timeshard.connect.plan.BackupWatcher;
 import io.timeshard.connect.plan.DestinationCheck;
 import io.timeshard.connect.plan.RecordTimestampCheck;
 import io.timeshard.connect.plan.TopicRenames;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.restore.TaskServices;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.split.StreamWeight;
@@ -13,9 +18,12 @@ import io.timeshard.partitioner.split.TaskAssignment;
 import io.timeshard.partitioner.split.TaskSplitter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -67,6 +75,11 @@ public class RestoreSourceConnector extends SourceConnector {
     if (!config.licenceKeysPresent().isEmpty()) {
       log.info(
           "Ignoring {}: Timeshard needs no licence or licence topic", config.licenceKeysPresent());
+    }
+    Set<String> unused =
+        LicensedConnectorKeys.presentIn(props, RestoreSourceConfig.CONFIG_DEF.names());
+    if (!unused.isEmpty()) {
+      log.info("Ignoring {}: keys of the licensed connectors that Timeshard does not use", unused);
     }
     this.services = servicesFactory.apply(config);
     String name = props.getOrDefault("name", "restore");
@@ -153,33 +166,67 @@ public class RestoreSourceConnector extends SourceConnector {
     return RestoreSourceConfig.CONFIG_DEF;
   }
 
-  /** Adds the rules that span keys to the per-key checks, so that {@code /validate} shows them. */
+  /**
+   * Adds the rules that span keys to the per-key checks, so that {@code /validate} shows every
+   * mistake before anything is produced, each on the key to change. Rules read the configuration
+   * without the keys already in error, so one mistake does not hide the others.
+   */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config result = super.validate(connectorConfigs);
-    boolean keysValid =
-        result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
-    if (!keysValid) {
-      return result;
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    for (ConfigValue value : result.configValues()) {
+      values.put(value.name(), value);
     }
-    try {
-      RestoreSourceConfig parsed = new RestoreSourceConfig(connectorConfigs);
-      RestorePartitioners.create(parsed.originalsStrings());
-    } catch (ConfigException e) {
-      attach(result, e);
+    Set<String> wrong = new HashSet<>();
+    for (ConfigValue value : values.values()) {
+      if (!value.errorMessages().isEmpty()) {
+        wrong.add(value.name());
+      }
+    }
+    Map<String, String> props = ConfigRules.without(connectorConfigs, wrong);
+    List<ConfigRules.Problem> problems = new ArrayList<>();
+    problems.addAll(
+        ConfigRules.unknownKeys(connectorConfigs.keySet(), RestoreSourceConfig.CONFIG_DEF.names()));
+    problems.addAll(
+        ConfigRules.removedReplaceFieldKeys(
+            connectorConfigs, ConfigRules.workerKafkaMajorVersion(), log::warn));
+    problems.addAll(ConfigRules.topicCreation(connectorConfigs));
+    // A store key already in error would only make the store look unconfigured.
+    if (wrong.stream().noneMatch(ConfigRules::isStoreKey)) {
+      check(
+          problems, () -> ObjectStores.select(props).check(props), ObjectStores.STORE_TYPE_CONFIG);
+    }
+    check(
+        problems,
+        () -> {
+          RestoreSourceConfig parsed = new RestoreSourceConfig(props);
+          RestorePartitioners.create(parsed.originalsStrings());
+          new FormatConfig(parsed.originals()).format();
+        },
+        PartitionerConfig.PARTITIONER_CLASS_CONFIG);
+    for (ConfigRules.Problem problem : problems) {
+      ConfigValue value = values.get(problem.key());
+      if (value == null) {
+        value =
+            new ConfigValue(
+                problem.key(), connectorConfigs.get(problem.key()), List.of(), new ArrayList<>());
+        values.put(problem.key(), value);
+        result.configValues().add(value);
+      }
+      value.addErrorMessage(problem.message());
     }
     return result;
   }
 
-  private static void attach(Config result, ConfigException e) {
-    String message = e.getMessage();
-    for (ConfigValue value : result.configValues()) {
-      if (message != null && message.contains(" for configuration " + value.name() + ":")) {
-        value.addErrorMessage(message);
-        return;
-      }
+  /** Runs a check that throws, turning its {@link ConfigException} into a problem on its key. */
+  private static void check(List<ConfigRules.Problem> problems, Runnable check, String fallback) {
+    try {
+      check.run();
+    } catch (ConfigException e) {
+      String key = ConfigRules.keyOf(e, RestoreSourceConfig.CONFIG_DEF.names(), fallback);
+      problems.add(new ConfigRules.Problem(key, e.getMessage()));
     }
-    result.configValues().get(0).addErrorMessage(message);
   }
 
   @Override

@@ -1,15 +1,19 @@
 package io.timeshard.connect;
 
+import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
 import io.timeshard.connect.progress.ProgressReporter;
 import io.timeshard.connect.progress.RestoreProgress;
 import io.timeshard.connect.restore.BackupRecord;
+import io.timeshard.connect.restore.LateObjects;
 import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.restore.RecordConverter;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.restore.TimestampField;
+import io.timeshard.connect.store.ObjectStores;
+import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
@@ -23,9 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -60,8 +66,18 @@ public class RestoreSourceTask extends SourceTask {
   private final Map<TopicPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
   private final Map<TopicPartition, BackupObject> lastQueued = new HashMap<>();
   private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
+  private final LateObjects lateObjects = new LateObjects();
   private long nextPlanNanos;
   private int turn;
+
+  /**
+   * Held by a poll while it runs and by {@link #stop} while it closes: {@code stop()} may run on
+   * another thread than {@code poll()}, and a poll must never touch a closed client or submit to a
+   * shut-down executor. A poll that finds it taken, or the task stopping, returns nothing.
+   */
+  private final Semaphore access = new Semaphore(1);
+
+  private volatile boolean stopping;
 
   public RestoreSourceTask() {
     this(TaskServicesFactory::create);
@@ -92,7 +108,7 @@ public class RestoreSourceTask extends SourceTask {
     converter =
         new RecordConverter(
             config.window(),
-            config.timestampField().map(TimestampField::new),
+            config.timestampField().map(field -> new TimestampField(field, config.restoreZone())),
             config.timestampFromField());
     String name = props.getOrDefault("name", "restore");
     prefetcher =
@@ -104,7 +120,8 @@ public class RestoreSourceTask extends SourceTask {
                 services.headerDecoder()),
             config.fetchConcurrency(),
             config.bufferMaxBytes(),
-            name + "-" + config.taskId());
+            name + "-" + config.taskId(),
+            storeRetryPolicy());
     progress = new RestoreProgress();
     reporter = new ProgressReporter(progress, name, config.taskId());
     for (TopicPartition tp : assigned) {
@@ -147,6 +164,16 @@ public class RestoreSourceTask extends SourceTask {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
       Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
+      for (BackupObject late :
+          lateObjects.find(stream, last, o -> position.isPresent() && position.get().isPast(o))) {
+        log.warn(
+            "Not restoring '{}' of {}: it appeared after '{}', which follows it in the partition's"
+                + " order, was queued (the sink wrote it late). Reset the partition's offsets and"
+                + " restart the connector to restore it",
+            late.objectKey(),
+            tp,
+            last.objectKey());
+      }
       // Objects already queued or restored come first in restore order: skip them by bisection,
       // building only the objects it looks at.
       List<BackupObject> objects = stream.objects();
@@ -164,6 +191,7 @@ public class RestoreSourceTask extends SourceTask {
         }
       }
       if (low == objects.size()) {
+        lateObjects.remember(stream, last);
         continue;
       }
       List<BackupObject> fresh = objects.subList(low, objects.size());
@@ -172,6 +200,7 @@ public class RestoreSourceTask extends SourceTask {
       prefetcher.add(tp, fresh, skip);
       progress.planned(tp, fresh.size(), stream.bytes(low, objects.size()));
       lastQueued.put(tp, fresh.get(fresh.size() - 1));
+      lateObjects.remember(stream, fresh.get(fresh.size() - 1));
       reporter.reopen();
     }
     return plan;
@@ -179,6 +208,17 @@ public class RestoreSourceTask extends SourceTask {
 
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
+    if (stopping || !access.tryAcquire()) {
+      return null;
+    }
+    try {
+      return stopping ? null : pollRecords();
+    } finally {
+      access.release();
+    }
+  }
+
+  private List<SourceRecord> pollRecords() throws InterruptedException {
     long seen = prefetcher.changes();
     List<SourceRecord> batch = new ArrayList<>();
     List<TopicPartition> partitions = assigned;
@@ -231,6 +271,10 @@ public class RestoreSourceTask extends SourceTask {
         return;
       }
       if (head.failure() != null) {
+        if (!batch.isEmpty() && failsTheTask(head.failure())) {
+          // Hand over what was read before it first: a later poll fails the task.
+          return;
+        }
         unreadable(tp, head);
       } else {
         progress.objectDone(tp, head.object().size());
@@ -239,21 +283,53 @@ public class RestoreSourceTask extends SourceTask {
     }
   }
 
+  /**
+   * An object that failed. One that cannot be decoded is skipped with {@code
+   * behavior.on.error=ignore}; one that could not be fetched never is: skipping it would lose
+   * records that are there.
+   */
   private void unreadable(TopicPartition tp, ObjectBuffer head) {
     Throwable cause = head.failure();
+    if (FetchFailure.classify(cause) != FetchFailure.Kind.UNDECODABLE) {
+      throw new ConnectException(
+          String.format(
+              "Cannot fetch '%s' (Kafka partition %s) from %s: %s. Check that %s."
+                  + " behavior.on.error=ignore skips only objects that cannot be decoded.",
+              head.object().objectKey(),
+              tp,
+              services.store().describe(),
+              cause.getMessage(),
+              FetchFailure.whatToCheck(cause)),
+          cause);
+    }
     String message =
         String.format(
-            "Cannot read record %d of '%s' (Kafka partition %s) from %s: %s",
+            "Cannot decode record %d of '%s' (Kafka partition %s) from %s: %s",
             head.nextIndex(),
             head.object().objectKey(),
             tp,
             services.store().describe(),
             cause.getMessage());
     if (config.failOnError()) {
-      throw new ConnectException(message, cause);
+      throw new ConnectException(
+          message + ". Set behavior.on.error=ignore to skip the rest of such an object.", cause);
     }
     log.warn("{}; skipping the rest of the object (behavior.on.error=ignore)", message, cause);
     progress.objectSkipped(tp, head.object().size());
+  }
+
+  private boolean failsTheTask(Throwable failure) {
+    return config.failOnError() || FetchFailure.classify(failure) != FetchFailure.Kind.UNDECODABLE;
+  }
+
+  /** The store's retry policy, which the fetches use for reads that break off. */
+  private RetryPolicy storeRetryPolicy() {
+    try {
+      return ObjectStores.retryPolicy(config.originalsStrings());
+    } catch (ConfigException e) {
+      // A store handed in by a test has no keys of its own.
+      return RetryPolicy.defaults();
+    }
   }
 
   /** Everything queued is restored: summarise once, then look for new objects now and then. */
@@ -289,16 +365,26 @@ public class RestoreSourceTask extends SourceTask {
     progress.acknowledged(RestorePosition.topicPartition(record.sourcePartition()));
   }
 
+  /**
+   * Stops the fetches and closes the store once no poll is running; polls after it return nothing.
+   * The fetch threads end before the store's client closes.
+   */
   @Override
   public void stop() {
-    if (prefetcher != null) {
-      prefetcher.close();
-    }
-    if (reporter != null) {
-      reporter.close();
-    }
-    if (services != null) {
-      services.store().close();
+    stopping = true;
+    access.acquireUninterruptibly();
+    try {
+      if (prefetcher != null) {
+        prefetcher.close();
+      }
+      if (reporter != null) {
+        reporter.close();
+      }
+      if (services != null) {
+        services.store().close();
+      }
+    } finally {
+      access.release();
     }
   }
 }

@@ -3,6 +3,8 @@ package io.timeshard.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.timeshard.connect.store.StoreAccessDeniedException;
+import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
 import java.util.HashMap;
@@ -142,7 +144,65 @@ class RestoreSourceTaskTest {
     assertThatThrownBy(() -> harness.pollRecords(10, 10_000))
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("record 2 of 'topics/t/partition=0/t+0+0000000000.json'")
-        .hasMessageContaining("t-0");
+        .hasMessageContaining("t-0")
+        .hasMessageContaining("behavior.on.error=ignore");
+    // Bytes that do not decode are not fetched again.
+    assertThat(store.opens.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withIgnoreAnObjectThatCannotBeFetchedStillFailsTheTaskNamingWhatToCheck() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
+    store.put("topics/t/partition=0/t+0+0000000002.json", "c\n");
+    store.refusals.put(
+        "topics/t/partition=0/t+0+0000000002.json",
+        new StoreAccessDeniedException("the store refused to read it (HTTP 403)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(3, 10_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("Cannot fetch 'topics/t/partition=0/t+0+0000000002.json'")
+        .hasMessageContaining("HTTP 403")
+        .hasMessageContaining("s3:GetObject");
+  }
+
+  @Test
+  void aStoreThatKeepsFailingFailsTheTaskNamingTheRetrySettings() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
+    store.refusals.put(
+        "topics/t/partition=0/t+0+0000000000.json",
+        new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 10_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("retry.retries")
+        .hasMessageContaining("restore.fetch.concurrency");
+    // The store's client retried the request: the task does not retry it on top.
+    assertThat(store.openAttempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aReadThatBreaksOffIsTriedAgainFromTheRecordItReached() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\nc\nd\n");
+    store.breaksOnce.put("topics/t/partition=0/t+0+0000000000.json", 5);
+    harness = new TaskHarness(store);
+    harness.start(props("t:0"));
+
+    List<SourceRecord> records = harness.pollRecords(4, 10_000);
+
+    assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b", "c", "d");
+    assertThat(harness.pollRecords(1, 500)).isEmpty();
   }
 
   @Test
@@ -240,5 +300,75 @@ class RestoreSourceTaskTest {
     assertThat(server.getAttribute(name, "RemainingObjectsByPartition"))
         .isEqualTo("orders-0=0,orders-1=0");
     assertThat(server.getAttribute(name, "Complete")).isEqualTo(true);
+  }
+
+  @Test
+  void restoresTombstonesAsNullValuesWithTheirKeysAndHeadersInOffsetOrder() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "v0\n");
+    store.put("topics/t/partition=0/t+0+0000000000.keys.json", "k0\n");
+    store.put("topics/t/partition=0/t+0+0000000000.headers.json", "h0\n");
+    store.put("topics/t/tombstone/t+0+0000000001.keys.json", "k1\nk2\n");
+    store.put("topics/t/tombstone/t+0+0000000001.headers.json", "h1\nh2\n");
+    store.put("topics/t/partition=0/t+0+0000000003.json", "v3\n");
+    store.put("topics/t/partition=0/t+0+0000000003.keys.json", "k3\n");
+    store.put("topics/t/partition=0/t+0+0000000003.headers.json", "h3\n");
+    harness = new TaskHarness(store);
+    harness.start(props("t:0"));
+
+    List<SourceRecord> records = harness.pollRecords(4, 10_000);
+
+    assertThat(records).extracting(SourceRecord::key).containsExactly("k0", "k1", "k2", "k3");
+    assertThat(records).extracting(SourceRecord::value).containsExactly("v0", null, null, "v3");
+    assertThat(records.get(1).valueSchema()).isNull();
+    assertThat(records.get(2).headers().lastWithName("h").value()).isEqualTo("h2");
+    assertThat(records.get(2).sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "object",
+                "topics/t/tombstone/t+0+0000000001.keys.json",
+                "start",
+                1L,
+                "record",
+                1L,
+                "eof",
+                true));
+  }
+
+  @Test
+  void stopOnAnotherThreadEndsTheFetchesAndLaterPollsReturnNothing() throws Exception {
+    harness = new TaskHarness(twoPartitions());
+    Map<String, String> props = props("orders:0-1");
+    props.put("record.batch.max.size", "1");
+    RestoreSourceTask task = harness.start(props);
+    harness.pollRecords(3, 10_000);
+
+    java.util.concurrent.atomic.AtomicReference<Throwable> pollFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean polling =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread poller =
+        new Thread(
+            () -> {
+              try {
+                while (polling.get()) {
+                  task.poll();
+                }
+              } catch (Throwable t) {
+                pollFailure.set(t);
+              }
+            });
+    poller.start();
+    Thread stopper = new Thread(task::stop);
+    stopper.start();
+    stopper.join();
+    polling.set(false);
+    poller.join();
+
+    assertThat(pollFailure.get()).isNull();
+    assertThat(task.poll()).isNull();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.startsWith("unit-0-fetch"));
   }
 }

@@ -31,6 +31,11 @@ public final class PartitionStream {
 
   private static final int BYTE = 0xff;
 
+  /** Offset digits are below 128: the top bit of {@link #packed} marks a tombstone object. */
+  private static final int DIGITS = 0x7f;
+
+  private static final int TOMBSTONE = 1 << 31;
+
   private final TopicPartition topicPartition;
   private final StreamNames names;
   private final int count;
@@ -140,6 +145,14 @@ public final class PartitionStream {
     return extension < 0 ? -1 : extension + 1;
   }
 
+  /**
+   * A tombstone object: its {@code .keys} object's extension where a value object's would be, no
+   * keys companion, and the top bit set.
+   */
+  static int packTombstone(int keysExtension, int headersExtension, int digits) {
+    return pack(keysExtension, 0, headersExtension, digits) | TOMBSTONE;
+  }
+
   static int pack(int valueExtension, int keysExtension, int headersExtension, int digits) {
     return (valueExtension & BYTE)
         | (keysExtension & BYTE) << 8
@@ -191,7 +204,7 @@ public final class PartitionStream {
         topicPartition,
         folders[i],
         offsets[i],
-        packed[i] >>> 24 & BYTE,
+        packed[i] >>> 24 & DIGITS,
         role,
         extensionIndex);
   }
@@ -229,6 +242,13 @@ public final class PartitionStream {
     BackupObject kept = irregular.get(index);
     if (kept != null) {
       return kept;
+    }
+    if ((packed[index] & TOMBSTONE) != 0) {
+      return BackupObject.tombstones(
+          objectKey(index, ObjectRole.KEYS, packed[index] & BYTE),
+          sizes[index],
+          companion(index, ObjectRole.HEADERS),
+          names.folderAt(folders[index]).bucket());
     }
     return new BackupObject(
         objectKey(index, ObjectRole.VALUES, packed[index] & BYTE),

@@ -99,6 +99,16 @@ public class PartitionerConfig extends AbstractConfig {
 
   public static final int LIST_CONCURRENCY_DEFAULT = 8;
 
+  public static final String TOMBSTONE_ENCODED_PARTITION_CONFIG = "tombstone.encoded.partition";
+  public static final String TOMBSTONE_ENCODED_PARTITION_DEFAULT = "tombstone";
+  private static final String TOMBSTONE_ENCODED_PARTITION_DOC =
+      "The folder where the sink wrote tombstones (behavior.on.null.values=write): keys-only"
+          + " objects in it are restored as records with a null value, each key with its headers"
+          + " where a headers object sits beside it. It takes the place of the encoded partition"
+          + " (topics/<topic>/tombstone/ in a time-based layout too) and is read whatever the"
+          + " restore window.";
+  private static final String TOMBSTONE_ENCODED_PARTITION_DISPLAY = "Tombstone folder";
+
   public static final ConfigDef CONFIG_DEF = addTo(new ConfigDef());
 
   public PartitionerConfig(Map<?, ?> originals) {
@@ -123,6 +133,7 @@ public class PartitionerConfig extends AbstractConfig {
             TOPICS_DIR_CONFIG,
             Type.STRING,
             TOPICS_DIR_DEFAULT,
+            TopicsDirValidator.INSTANCE,
             Importance.HIGH,
             TOPICS_DIR_DOC,
             GROUP,
@@ -165,6 +176,7 @@ public class PartitionerConfig extends AbstractConfig {
             LOCALE_CONFIG,
             Type.STRING,
             LOCALE_DEFAULT,
+            LocaleValidator.INSTANCE,
             Importance.LOW,
             LOCALE_DOC,
             GROUP,
@@ -186,6 +198,7 @@ public class PartitionerConfig extends AbstractConfig {
             TIMESTAMP_EXTRACTOR_CONFIG,
             Type.STRING,
             TIMESTAMP_EXTRACTOR_DEFAULT,
+            TimestampExtractorValidator.INSTANCE,
             Importance.LOW,
             TIMESTAMP_EXTRACTOR_DOC,
             GROUP,
@@ -211,7 +224,18 @@ public class PartitionerConfig extends AbstractConfig {
             GROUP,
             ++order,
             Width.SHORT,
-            BYTEARRAY_EXTENSION_DISPLAY);
+            BYTEARRAY_EXTENSION_DISPLAY)
+        .define(
+            TOMBSTONE_ENCODED_PARTITION_CONFIG,
+            Type.STRING,
+            TOMBSTONE_ENCODED_PARTITION_DEFAULT,
+            new ConfigDef.NonEmptyStringWithoutControlChars(),
+            Importance.LOW,
+            TOMBSTONE_ENCODED_PARTITION_DOC,
+            GROUP,
+            ++order,
+            Width.SHORT,
+            TOMBSTONE_ENCODED_PARTITION_DISPLAY);
   }
 
   /** The value of {@code partitioner.class}: a sink alias or a class name. */
@@ -224,7 +248,8 @@ public class PartitionerConfig extends AbstractConfig {
     return new ObjectKeyParser(
         getString(TOPICS_DIR_CONFIG),
         getString(DIRECTORY_DELIM_CONFIG),
-        ExtensionTable.withBytesExtension(getString(BYTEARRAY_EXTENSION_CONFIG)));
+        ExtensionTable.withBytesExtension(getString(BYTEARRAY_EXTENSION_CONFIG)),
+        getString(TOMBSTONE_ENCODED_PARTITION_CONFIG));
   }
 
   /** {@value #LIST_CONCURRENCY_CONFIG}, or its default when absent. */
@@ -331,6 +356,86 @@ public class PartitionerConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "a time zone ID, e.g. UTC or Europe/Madrid";
+    }
+  }
+
+  /** Accepts a language tag or a Java locale name whose language Java knows (en, en-US, en_US). */
+  static final class LocaleValidator implements ConfigDef.Validator {
+    static final LocaleValidator INSTANCE = new LocaleValidator();
+
+    private static final java.util.Set<String> LANGUAGES =
+        java.util.Set.of(Locale.getISOLanguages());
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null || ((String) value).isBlank()) {
+        return;
+      }
+      Locale locale = parseLocale((String) value);
+      if (!LANGUAGES.contains(locale.getLanguage())) {
+        throw new ConfigException(
+            name, value, "not a locale: write the sink's locale, e.g. en, en-US or en_US");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a locale such as en, en-US or en_US";
+    }
+  }
+
+  /**
+   * Accepts the sinks' extractors ({@code Wallclock}, {@code Record}, {@code RecordField}) or a
+   * class name (a custom extractor of the sink: folders are read the same way).
+   */
+  static final class TimestampExtractorValidator implements ConfigDef.Validator {
+    static final TimestampExtractorValidator INSTANCE = new TimestampExtractorValidator();
+
+    private static final java.util.List<String> NAMES =
+        java.util.List.of("Wallclock", "Record", "RecordField");
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : ((String) value).trim();
+      if (NAMES.contains(text) || text.contains(".")) {
+        return;
+      }
+      String suggestion =
+          NAMES.stream().filter(n -> n.equalsIgnoreCase(text)).findFirst().orElse(null);
+      throw new ConfigException(
+          name,
+          value,
+          suggestion != null
+              ? "write " + suggestion + " (the names are case-sensitive)"
+              : "write one of " + NAMES + ", as in the sink's configuration");
+    }
+
+    @Override
+    public String toString() {
+      return "Wallclock, Record, RecordField or a class name";
+    }
+  }
+
+  /** Refuses a {@code topics.dir} that starts with a slash: object keys never do. */
+  static final class TopicsDirValidator implements ConfigDef.Validator {
+    static final TopicsDirValidator INSTANCE = new TopicsDirValidator();
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String dir = value == null ? "" : (String) value;
+      if (dir.startsWith("/")) {
+        String fixed = dir.replaceAll("^/+", "");
+        throw new ConfigException(
+            name,
+            value,
+            "object keys do not start with '/': write "
+                + (fixed.isEmpty() ? "an empty topics.dir" : "topics.dir=" + fixed));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a folder without a leading '/', e.g. topics or backups/prod; may be empty";
     }
   }
 }

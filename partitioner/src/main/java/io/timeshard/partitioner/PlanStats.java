@@ -11,9 +11,10 @@ package io.timeshard.partitioner;
  * @param unrecognised keys that do not fit the layout, skipped
  * @param otherFormat objects of another format than the one restored, skipped
  * @param misplaced well-formed files sitting in another topic's folder, skipped and reported
- * @param orphanCompanions companions without a value object, skipped
+ * @param orphanCompanions companions without a value object, skipped (each named at WARN)
  * @param prunedByLastModified value objects skipped, with their companions, because they were last
  *     changed before the restore window started (see {@link LastModifiedPruning})
+ * @param tombstoneObjects keys-only objects of the tombstone folder, planned as null-value records
  */
 public record PlanStats(
     long listCalls,
@@ -25,9 +26,10 @@ public record PlanStats(
     long otherFormat,
     long misplaced,
     long orphanCompanions,
-    long prunedByLastModified) {
+    long prunedByLastModified,
+    long tombstoneObjects) {
 
-  /** Statistics of a plan that pruned nothing by {@code lastModified}. */
+  /** Statistics of a plan that pruned nothing by {@code lastModified} and found no tombstone. */
   public PlanStats(
       long listCalls,
       long foldersPruned,
@@ -48,6 +50,7 @@ public record PlanStats(
         otherFormat,
         misplaced,
         orphanCompanions,
+        0,
         0);
   }
 }

@@ -32,17 +32,23 @@ public final class StreamAssembly {
   private static final int PRUNED = 1 << 24;
 
   /** What {@link #build()} returns. */
-  public record Built(List<PartitionStream> streams, long companions, long orphans) {}
+  public record Built(
+      List<PartitionStream> streams, long companions, long orphans, long tombstones) {}
 
   private final StreamNames names = new StreamNames();
   private final Function<ObjectKey, Optional<TimeInterval>> bucketOf;
+  private final String tombstoneFolder;
   private final Map<TopicPartition, Rows> partitions = new HashMap<>();
 
   /**
    * @param bucketOf the instants a key's folder covers, read once per folder
+   * @param tombstoneFolder the sink's {@code tombstone.encoded.partition}: a {@code .keys} object
+   *     without a value object in this folder is a tombstone object, anywhere else an orphan
    */
-  public StreamAssembly(Function<ObjectKey, Optional<TimeInterval>> bucketOf) {
+  public StreamAssembly(
+      Function<ObjectKey, Optional<TimeInterval>> bucketOf, String tombstoneFolder) {
     this.bucketOf = bucketOf;
+    this.tombstoneFolder = tombstoneFolder;
   }
 
   /** Adds a listed object of any role; {@code size} counts for value objects only. */
@@ -123,6 +129,17 @@ public final class StreamAssembly {
       return ObjectRole.values()[meta[row] >>> 16 & BYTE];
     }
 
+    String folder(int row, TopicPartition tp) {
+      return whole(row) ? irregular.get(row).folder() : names.folderAt(folders[row]).folder();
+    }
+
+    /** A {@code .keys} object of the tombstone folder: a tombstone object if nothing pairs it. */
+    boolean inTombstoneFolder(int row, TopicPartition tp) {
+      return role(row) == ObjectRole.KEYS
+          && !tombstoneFolder.isEmpty()
+          && tombstoneFolder.equals(folder(row, tp));
+    }
+
     ObjectKey key(int row, TopicPartition tp) {
       if (whole(row)) {
         return irregular.get(row);
@@ -143,19 +160,21 @@ public final class StreamAssembly {
     List<PartitionStream> streams = new ArrayList<>(partitions.size());
     long companions = 0;
     long orphans = 0;
+    long tombstones = 0;
     for (TopicPartition tp : new ArrayList<>(partitions.keySet())) {
       Rows rows = partitions.remove(tp);
       Packed packed = pack(tp, rows);
       companions += packed.companions;
       orphans += packed.orphans;
+      tombstones += packed.tombstones;
       if (packed.stream.objectCount() > 0) {
         streams.add(packed.stream);
       }
     }
-    return new Built(streams, companions, orphans);
+    return new Built(streams, companions, orphans, tombstones);
   }
 
-  private record Packed(PartitionStream stream, long companions, long orphans) {}
+  private record Packed(PartitionStream stream, long companions, long orphans, long tombstones) {}
 
   private Packed pack(TopicPartition tp, Rows rows) {
     int n = rows.count;
@@ -179,7 +198,7 @@ public final class StreamAssembly {
         });
     int values = 0;
     for (int i = 0; i < n; i++) {
-      if (rows.role(i) == ObjectRole.VALUES && !rows.pruned(i)) {
+      if ((rows.role(i) == ObjectRole.VALUES && !rows.pruned(i)) || rows.inTombstoneFolder(i, tp)) {
         values++;
       }
     }
@@ -190,6 +209,7 @@ public final class StreamAssembly {
     Map<Integer, BackupObject> whole = new HashMap<>();
     long companions = 0;
     long orphans = 0;
+    long tombstones = 0;
     int out = 0;
     int i = 0;
     while (i < n) {
@@ -222,11 +242,52 @@ public final class StreamAssembly {
         i = end;
         continue;
       }
-      if (value < 0) {
+      if (value < 0 && keys >= 0 && rows.inTombstoneFolder(keys, tp)) {
+        // The sinks write no value object for a tombstone: the keys object is the record.
+        tombstones++;
+        companions += headers < 0 ? 0 : 1;
+        offsets[out] = rows.offsets[keys];
+        sizes[out] = rows.sizes[keys];
+        int digits = rows.meta[keys] >>> 8 & BYTE;
+        boolean regular =
+            !rows.whole(keys)
+                && (headers < 0
+                    || (!rows.whole(headers) && (rows.meta[headers] >>> 8 & BYTE) == digits));
+        if (regular) {
+          folders[out] = rows.folders[keys];
+          packed[out] =
+              PartitionStream.packTombstone(
+                  rows.meta[keys] & BYTE,
+                  headers < 0 ? 0 : (rows.meta[headers] & BYTE) + 1,
+                  digits);
+        } else {
+          ObjectKey keysKey = rows.key(keys, tp);
+          whole.put(
+              out,
+              BackupObject.tombstones(
+                  keysKey,
+                  rows.sizes[keys],
+                  headers < 0 ? Optional.empty() : Optional.of(rows.key(headers, tp)),
+                  bucketOf.apply(keysKey)));
+        }
+        out++;
+      } else if (value < 0) {
         orphans += groupCompanions;
-        log.debug(
-            "Skipping companion objects without a value object: {}",
-            rows.key(keys >= 0 ? keys : headers, tp).key());
+        for (int companion : new int[] {keys, headers}) {
+          if (companion >= 0) {
+            ObjectKey orphan = rows.key(companion, tp);
+            log.warn(
+                "Skipping '{}': a {} object without its value object{}",
+                orphan.key(),
+                orphan.role().infix(),
+                orphan.role() == ObjectRole.KEYS
+                    ? "; if the sink wrote tombstones into its folder, set"
+                        + " tombstone.encoded.partition to that folder (now '"
+                        + tombstoneFolder
+                        + "')"
+                    : "");
+          }
+        }
       } else {
         // A value object with several copies (.json and .json.gz) keeps its first; the others
         // are restored as objects of their own, as before.
@@ -275,7 +336,10 @@ public final class StreamAssembly {
     PartitionStream stream =
         new PartitionStream(tp, names, out, offsets, sizes, folders, packed, whole);
     return new Packed(
-        sortTies(tp, names, stream, offsets, sizes, folders, packed, whole), companions, orphans);
+        sortTies(tp, names, stream, offsets, sizes, folders, packed, whole),
+        companions,
+        orphans,
+        tombstones);
   }
 
   /**

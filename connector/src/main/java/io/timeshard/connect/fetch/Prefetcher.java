@@ -2,6 +2,7 @@ package io.timeshard.connect.fetch;
 
 import io.timeshard.connect.restore.BackupRecord;
 import io.timeshard.connect.restore.ObjectDecoder;
+import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.partitioner.BackupObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,11 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class Prefetcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Prefetcher.class);
-
-  /** A failed fetch is tried again this many times before the object counts as unreadable. */
-  static final int ATTEMPTS = 3;
-
-  private static final long RETRY_BACKOFF_MS = 500;
 
   /**
    * About how many bytes of heap a byte of a stored object takes once decoded into Connect records
@@ -66,6 +62,7 @@ public final class Prefetcher implements AutoCloseable {
   private int inFlight;
   private boolean heldByLimit;
   private boolean closed;
+  private final RetryPolicy retry;
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
   private final Object signal = new Object();
   private long changes;
@@ -83,7 +80,27 @@ public final class Prefetcher implements AutoCloseable {
         decoder,
         new AdaptiveConcurrency(Math.min(INITIAL_CONCURRENCY, concurrency), concurrency),
         bufferBytes,
-        threadPrefix);
+        threadPrefix,
+        RetryPolicy.defaults());
+  }
+
+  /**
+   * @param retry the store's retry policy: a read that breaks off in the middle of an object is
+   *     tried again with it, from the record it reached; requests the store's client already
+   *     retried with it are not retried again
+   */
+  public Prefetcher(
+      ObjectDecoder decoder,
+      int concurrency,
+      long bufferBytes,
+      String threadPrefix,
+      RetryPolicy retry) {
+    this(
+        decoder,
+        new AdaptiveConcurrency(Math.min(INITIAL_CONCURRENCY, concurrency), concurrency),
+        bufferBytes,
+        threadPrefix,
+        retry);
   }
 
   Prefetcher(
@@ -91,8 +108,18 @@ public final class Prefetcher implements AutoCloseable {
       AdaptiveConcurrency concurrency,
       long bufferBytes,
       String threadPrefix) {
+    this(decoder, concurrency, bufferBytes, threadPrefix, RetryPolicy.defaults());
+  }
+
+  private Prefetcher(
+      ObjectDecoder decoder,
+      AdaptiveConcurrency concurrency,
+      long bufferBytes,
+      String threadPrefix,
+      RetryPolicy retry) {
     this.decoder = decoder;
     this.concurrency = concurrency;
+    this.retry = retry;
     this.budget = new MemoryBudget(bufferBytes);
     this.lookahead = Math.max(4, 4 * concurrency.max());
     this.streamingCapacity = Math.max(1, bufferBytes / 4);
@@ -224,19 +251,24 @@ public final class Prefetcher implements AutoCloseable {
         if (buffer.isCancelled()) {
           return;
         }
-        if (attempt >= ATTEMPTS) {
+        // Only a read the store broke off is tried again: the store's client has retried its
+        // requests already, and bytes that do not decode will not decode the next time.
+        if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT
+            || attempt >= retry.maxAttempts()) {
           buffer.fail(e);
           return;
         }
+        long wait = retry.backoffBefore(attempt).toMillis();
         log.debug(
-            "Fetching '{}' of {} failed (attempt {} of {}); trying again",
+            "Reading '{}' of {} broke off (attempt {} of {}); trying again in {} ms",
             object.objectKey(),
             tp,
             attempt,
-            ATTEMPTS,
+            retry.maxAttempts(),
+            wait,
             e);
         try {
-          Thread.sleep(RETRY_BACKOFF_MS * attempt);
+          Thread.sleep(wait);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           buffer.fail(e);
@@ -315,6 +347,7 @@ public final class Prefetcher implements AutoCloseable {
     }
   }
 
+  /** Cancels every fetch and ends the fetch threads; nothing is scheduled after it. */
   @Override
   public void close() {
     synchronized (this) {

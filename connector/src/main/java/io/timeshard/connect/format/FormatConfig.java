@@ -120,6 +120,25 @@ public class FormatConfig extends AbstractConfig {
     return byteArraySeparator().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The connector's memory cap, which bounds the length of one record of JSON and bytes. */
+  static final String BUFFER_MAX_BYTES_KEY = "restore.buffer.max.bytes";
+
+  /**
+   * The longest record a JSON or byte-array reader accepts: a quarter of {@code
+   * restore.buffer.max.bytes}, the share of the cap one object is streamed through.
+   */
+  public long maxRecordBytes() {
+    Object cap = originals().get(BUFFER_MAX_BYTES_KEY);
+    if (cap == null) {
+      return SeparatedRecords.DEFAULT_MAX_RECORD_BYTES;
+    }
+    try {
+      return Math.max(1, Long.parseLong(cap.toString().trim()) / 4);
+    } catch (NumberFormatException e) {
+      return SeparatedRecords.DEFAULT_MAX_RECORD_BYTES;
+    }
+  }
+
   /** A reader for the values' format. */
   public RecordFormat recordFormat() {
     return RecordFormats.create(format(), this);

@@ -4,6 +4,7 @@ import io.timeshard.connect.format.avro.AvroRecordFormat;
 import io.timeshard.connect.format.bytes.BytesRecordFormat;
 import io.timeshard.connect.format.json.JsonRecordFormat;
 import io.timeshard.partitioner.key.BackupFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,8 +26,13 @@ public final class RecordFormats {
   private static final Map<BackupFormat, Function<FormatConfig, RecordFormat>> FACTORIES =
       Map.of(
           BackupFormat.AVRO, config -> new AvroRecordFormat(),
-          BackupFormat.JSON, config -> new JsonRecordFormat(config.jsonSchemaEnable()),
-          BackupFormat.BYTES, config -> new BytesRecordFormat(config.byteArraySeparator()));
+          BackupFormat.JSON,
+              config -> new JsonRecordFormat(config.jsonSchemaEnable(), config.maxRecordBytes()),
+          BackupFormat.BYTES,
+              config ->
+                  new BytesRecordFormat(
+                      config.byteArraySeparator().getBytes(StandardCharsets.UTF_8),
+                      config.maxRecordBytes()));
 
   /** Every accepted {@code format.class} name, in the order the error message lists them. */
   private static final Map<String, BackupFormat> CLASS_NAMES = classNames();

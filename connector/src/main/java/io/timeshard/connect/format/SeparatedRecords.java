@@ -12,14 +12,20 @@ import java.util.Arrays;
  *
  * <p>Bytes after the last separator mean the object was cut short (or the separator is not the one
  * the sink used): {@link #next()} reports them as an {@link IOException} rather than returning a
- * partial record.
+ * partial record. A record longer than {@code maxRecordBytes} is reported the same way as soon as
+ * that many bytes came without a separator, so that a separator that never comes (a wrong {@code
+ * format.bytearray.separator}, one huge line) cannot grow the buffer until the heap runs out.
  */
 public final class SeparatedRecords implements Closeable {
 
   private static final int CHUNK = 64 * 1024;
 
+  /** The bound of the readers built without one: a quarter of the default memory cap. */
+  public static final long DEFAULT_MAX_RECORD_BYTES = 16L * 1024 * 1024;
+
   private final InputStream in;
   private final byte[] separator;
+  private final long maxRecordBytes;
   private byte[] buffer;
 
   /** The unread bytes are {@code buffer[start, end)}. */
@@ -37,6 +43,16 @@ public final class SeparatedRecords implements Closeable {
    * @param separator the bytes that end each record, not empty
    */
   public SeparatedRecords(InputStream in, byte[] separator) {
+    this(in, separator, DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  /**
+   * @param in the stream; closing this closes it
+   * @param separator the bytes that end each record, not empty
+   * @param maxRecordBytes the longest record accepted
+   */
+  public SeparatedRecords(InputStream in, byte[] separator, long maxRecordBytes) {
+    this.maxRecordBytes = Math.max(1, maxRecordBytes);
     if (separator.length == 0) {
       throw new IllegalArgumentException("the record separator must not be empty");
     }
@@ -68,6 +84,16 @@ public final class SeparatedRecords implements Closeable {
                 + (end - start)
                 + " bytes follow the last record separator (truncated object, or another"
                 + " separator than the sink's)");
+      }
+      if (end - start > maxRecordBytes) {
+        throw new IOException(
+            "no record separator in "
+                + (end - start)
+                + " bytes, more than the longest record read ("
+                + maxRecordBytes
+                + " bytes, a quarter of restore.buffer.max.bytes): the separator is not the one"
+                + " the sink wrote (check format.bytearray.separator), or records are this large"
+                + " (raise restore.buffer.max.bytes)");
       }
       fill();
     }

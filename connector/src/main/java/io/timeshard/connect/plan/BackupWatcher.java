@@ -153,7 +153,8 @@ public final class BackupWatcher implements AutoCloseable {
       log.info(
           "Planned {} partition streams, {} objects, {} bytes in {} ms ({} LIST calls, {} time"
               + " folders pruned, {} objects pruned by time of last change ({}), {} keys"
-              + " skipped, {} of another format, {} misplaced)",
+              + " skipped, {} of another format, {} misplaced, {} tombstone objects, {} orphan"
+              + " companions skipped)",
           weights.size(),
           plan.objectCount(),
           plan.bytes(),
@@ -164,7 +165,9 @@ public final class BackupWatcher implements AutoCloseable {
           request.lastModifiedPruning(),
           plan.stats().unrecognised(),
           plan.stats().otherFormat(),
-          plan.stats().misplaced());
+          plan.stats().misplaced(),
+          plan.stats().tombstoneObjects(),
+          plan.stats().orphanCompanions());
       if (plan.isEmpty()) {
         log.info(
             "Nothing to restore: the backup holds no {} objects for {} in the window {}",

@@ -2,6 +2,8 @@ package io.timeshard.connect.restore;
 
 import io.timeshard.connect.format.RecordReader;
 import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.StoreException;
+import io.timeshard.connect.store.StoreInputStream;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.key.ObjectKey;
 import java.io.IOException;
@@ -38,7 +40,10 @@ public final class ObjectDecoder {
   }
 
   public ObjectRecordStream open(BackupObject object) throws IOException {
-    InputStream in = store.open(object.objectKey());
+    if (object.isTombstone()) {
+      return openTombstones(object);
+    }
+    InputStream in = openStream(object.objectKey());
     RecordReader values = null;
     RecordReader keys = null;
     try {
@@ -54,8 +59,38 @@ public final class ObjectDecoder {
     }
   }
 
+  /** A tombstone object: its keys (and headers) with no value object; every value is null. */
+  private ObjectRecordStream openTombstones(BackupObject object) throws IOException {
+    RecordReader keys = reader(object.key());
+    try {
+      RecordReader headers = object.headers().isPresent() ? reader(object.headers().get()) : null;
+      return new ObjectRecordStream(
+          object.objectKey(), null, keys, headers, keyDecoder, headerDecoder);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(keys, e);
+      throw e;
+    }
+  }
+
   private RecordReader reader(ObjectKey key) throws IOException {
-    return reader(key, store.open(key.key()));
+    return reader(key, openStream(key.key()));
+  }
+
+  /**
+   * Opens an object; a failure to open it is the store's ({@link StoreException}), a failure while
+   * reading it marks itself as the store's ({@link StoreInputStream}): anything else that comes out
+   * of a reader is a record that does not decode.
+   */
+  private InputStream openStream(String key) throws IOException {
+    InputStream in;
+    try {
+      in = store.open(key);
+    } catch (StoreException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException("Cannot open '" + key + "' in " + store.describe() + ": " + e, e);
+    }
+    return new StoreInputStream(in, key);
   }
 
   private RecordReader reader(ObjectKey key, InputStream in) throws IOException {

@@ -10,7 +10,8 @@ import org.apache.kafka.connect.header.Headers;
 /**
  * The records of one value object, read in step with its {@code .keys} and {@code .headers}
  * companions, which hold one record per value record in the same order. Looks one record ahead so
- * that it can tell the last one.
+ * that it can tell the last one. A tombstone object has no values: its keys lead, and every record
+ * has a null value.
  */
 public final class ObjectRecordStream implements Closeable {
 
@@ -20,6 +21,9 @@ public final class ObjectRecordStream implements Closeable {
   private final RecordReader headers;
   private final Function<SchemaAndValue, SchemaAndValue> keyDecoder;
   private final Function<SchemaAndValue, Headers> headerDecoder;
+
+  /** The values, or the keys of a tombstone object: one record of it per record restored. */
+  private final RecordReader leading;
 
   private SchemaAndValue nextValue;
   private IOException failureAhead;
@@ -39,6 +43,7 @@ public final class ObjectRecordStream implements Closeable {
     this.headers = headers;
     this.keyDecoder = keyDecoder;
     this.headerDecoder = headerDecoder;
+    this.leading = values != null ? values : keys;
   }
 
   /** The next record, or {@code null} after the last. */
@@ -47,21 +52,29 @@ public final class ObjectRecordStream implements Closeable {
       throw failureAhead;
     }
     if (!started) {
-      nextValue = values.next();
+      nextValue = leading.next();
       started = true;
     }
-    SchemaAndValue value = nextValue;
-    if (value == null) {
+    SchemaAndValue current = nextValue;
+    if (current == null) {
       return null;
     }
     // A record that cannot be read ahead fails the next call: this one is still good.
     try {
-      nextValue = values.next();
+      nextValue = leading.next();
     } catch (IOException | RuntimeException e) {
       nextValue = null;
       failureAhead = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
-    SchemaAndValue key = keys == null ? null : keyDecoder.apply(companion(keys, "keys"));
+    SchemaAndValue value;
+    SchemaAndValue key;
+    if (values == null) {
+      value = null;
+      key = keyDecoder.apply(current);
+    } else {
+      value = current;
+      key = keys == null ? null : keyDecoder.apply(companion(keys, "keys"));
+    }
     Headers recordHeaders =
         headers == null ? null : headerDecoder.apply(companion(headers, "headers"));
     boolean last = nextValue == null && failureAhead == null;
@@ -73,7 +86,12 @@ public final class ObjectRecordStream implements Closeable {
     SchemaAndValue record = reader.next();
     if (record == null) {
       throw new IOException(
-          "the ." + kind + " object of '" + objectKey + "' holds fewer records than the values");
+          "the ."
+              + kind
+              + " object of '"
+              + objectKey
+              + "' holds fewer records than the "
+              + (values == null ? "keys" : "values"));
     }
     return record;
   }

@@ -1,27 +1,38 @@
 package io.timeshard.connect.restore;
 
+import io.timeshard.smt.RecordTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Reads a record's time from a value field ({@code restore.timestamp.field}), nested with dots:
- * epoch milliseconds (int64 or int32), a Connect {@code Timestamp}, or an ISO-8601 string; from
- * Structs and from schemaless Maps.
+ * Reads a record's time from a value field ({@code restore.timestamp.field}), nested with dots, as
+ * the time-window transforms read theirs ({@link RecordTime}): epoch milliseconds (int64 or int32),
+ * a Connect {@code Timestamp}, or ISO-8601 text; from Structs and from schemaless Maps. A field
+ * that is null is absent: its schema's default is never taken for the record's time.
  */
 public final class TimestampField {
 
   private final String name;
   private final String[] path;
+  private final Function<Object, Instant> values;
 
   public TimestampField(String name) {
+    this(name, ZoneOffset.UTC);
+  }
+
+  /**
+   * @param zone the zone of text without an offset
+   */
+  public TimestampField(String name, ZoneId zone) {
     this.name = name;
     this.path = name.split("\\.");
+    this.values = RecordTime.valueReader(zone);
   }
 
   public String name() {
@@ -37,38 +48,18 @@ public final class TimestampField {
         return OptionalLong.empty();
       }
     }
-    return toMillis(current);
+    Instant time = values.apply(current);
+    return time == null ? OptionalLong.empty() : OptionalLong.of(time.toEpochMilli());
   }
 
   private static Object child(Object parent, String step) {
     if (parent instanceof Struct struct) {
       Field field = struct.schema().field(step);
-      return field == null ? null : struct.get(field);
+      return field == null ? null : struct.getWithoutDefault(step);
     }
     if (parent instanceof Map<?, ?> map) {
       return map.get(step);
     }
     return null;
-  }
-
-  private static OptionalLong toMillis(Object value) {
-    if (value instanceof Long || value instanceof Integer) {
-      return OptionalLong.of(((Number) value).longValue());
-    }
-    if (value instanceof Date date) {
-      return OptionalLong.of(date.getTime());
-    }
-    if (value instanceof String text) {
-      try {
-        return OptionalLong.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
-      } catch (DateTimeParseException notOffset) {
-        try {
-          return OptionalLong.of(Instant.parse(text).toEpochMilli());
-        } catch (DateTimeParseException notInstant) {
-          return OptionalLong.empty();
-        }
-      }
-    }
-    return OptionalLong.empty();
   }
 }

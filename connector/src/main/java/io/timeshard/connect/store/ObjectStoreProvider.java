@@ -19,6 +19,15 @@ public interface ObjectStoreProvider {
   boolean accepts(Map<String, String> props);
 
   /**
+   * Checks the configuration's shape without reaching the store: the container or bucket is named,
+   * one kind of credentials is set and looks like one. Run by {@code /validate}; {@link #create}
+   * checks again.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException naming the key, never a secret's value
+   */
+  default void check(Map<String, String> props) {}
+
+  /**
    * Creates the store from the connector's properties. Fails fast, naming the container and not the
    * secret, when the container is missing or the credentials are refused.
    */

@@ -7,11 +7,13 @@ import io.timeshard.connect.store.s3.S3StoreProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -28,6 +30,7 @@ public final class ObjectStores {
 
   public static final String STORE_TYPE_CONFIG = "store.type";
   public static final String STORE_TYPE_AUTO = "auto";
+  public static final String STORE_URL_CONFIG = "store.url";
 
   /** What {@link #masked} shows instead of a secret, as Kafka's {@code Password} does. */
   public static final String HIDDEN = "[hidden]";
@@ -130,6 +133,10 @@ public final class ObjectStores {
       return accepting.get(0);
     }
     if (accepting.isEmpty()) {
+      String url = props.get(STORE_URL_CONFIG);
+      if (url != null && !url.isBlank()) {
+        throw unreadableUrl(url.trim());
+      }
       throw new ConfigException(
           STORE_TYPE_CONFIG,
           type,
@@ -142,6 +149,31 @@ public final class ObjectStores {
         "the configuration fits several stores ("
             + accepting.stream().map(ObjectStoreProvider::name).collect(Collectors.joining(", "))
             + "); set store.type to one of them");
+  }
+
+  /**
+   * The retry policy of the store these properties select ({@code <store>.retry.*}), the one its
+   * client retries requests with; the defaults for a store without those keys.
+   */
+  public static RetryPolicy retryPolicy(Map<String, String> props) {
+    ObjectStoreProvider provider = select(props);
+    ConfigDef def = provider.configDef();
+    if (!def.names().contains(provider.name() + RetryPolicy.RETRIES_SUFFIX)) {
+      return RetryPolicy.defaults();
+    }
+    return RetryPolicy.from(new AbstractConfig(def, props, false), provider.name());
+  }
+
+  /** A {@code store.url} that no store reads (ftp://, say); the URL itself is not repeated. */
+  private static ConfigException unreadableUrl(String url) {
+    int colon = url.indexOf(':');
+    String scheme = colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+    return new ConfigException(
+        STORE_URL_CONFIG
+            + (scheme.isEmpty() ? " has no scheme" : " has the scheme '" + scheme + "'")
+            + ", which no store reads: write file:///absolute/path for a local folder, or an"
+            + " http(s)://host:port S3 endpoint with s3.bucket.name; for Azure Blob Storage and"
+            + " GCS leave store.url out and set azblob.container.name or gcs.bucket.name");
   }
 
   public static ObjectStore open(Map<String, String> props) {

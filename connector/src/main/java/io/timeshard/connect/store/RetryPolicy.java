@@ -36,6 +36,24 @@ public record RetryPolicy(
     }
   }
 
+  /** The policy of a store whose configuration sets none of the keys. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(
+        RETRIES_DEFAULT,
+        Duration.ofMillis(BACKOFF_DEFAULT_MS),
+        Duration.ofMillis(MAX_BACKOFF_DEFAULT_MS),
+        Duration.ofMillis(REQUEST_TIMEOUT_DEFAULT_MS));
+  }
+
+  /** How long to wait before retry number {@code retry} (from 1): doubling, at most the cap. */
+  public Duration backoffBefore(int retry) {
+    long millis = backoff.toMillis();
+    for (int i = 1; i < retry && millis < maxBackoff.toMillis(); i++) {
+      millis *= 2;
+    }
+    return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+  }
+
   /** Attempts in all: the first one plus the retries. */
   public int maxAttempts() {
     return retries + 1;

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
@@ -159,6 +160,10 @@ class AzuriteAcceptanceIT {
   private static AzuriteBackup customers;
   private static AzuriteBackup customerst;
   private static AzuriteBackup window;
+  private static AzuriteBackup accounts;
+
+  /** The compacted topic's backup: 20 records a partition, every fifth a tombstone. */
+  private static final int COMPACTED_PER_PARTITION = 20;
 
   @BeforeAll
   static void start() throws Exception {
@@ -199,6 +204,17 @@ class AzuriteAcceptanceIT {
     window = AzuriteBackup.create(AZURITE.endpoint(), "customers-events");
     writeWindowBackup(window);
     window.upload();
+
+    accounts = AzuriteBackup.create(AZURITE.endpoint(), "accounts-compacted");
+    CustomerBackup.writeCompacted(
+        BackupWriter.to(accounts)
+            .layout(CustomerBackup.madridHourly())
+            .format(SinkFormat.AVRO)
+            .flushSize(1),
+        "accounts",
+        PARTITIONS,
+        COMPACTED_PER_PARTITION);
+    accounts.upload();
   }
 
   private static EmbeddedConnectCluster startCluster() {
@@ -280,26 +296,38 @@ class AzuriteAcceptanceIT {
 
   // ---- 3. The SMT recipe: FilterByFieldTimestamp and ReplaceField$Value ----
 
+  /**
+   * Kafka 4 removed "blacklist", ReplaceField's old name of "exclude", and ignores it: the recipe
+   * as written would restore the field it meant to drop. {@code /validate} refuses it on that key,
+   * naming the key to write instead, before anything is produced.
+   */
   @Test
-  void theRecipeAsWrittenRestoresTheWindowButAKafka4WorkerKeepsTheField() throws Exception {
+  void theRecipeAsWrittenIsRefusedOnAKafka4WorkerNamingExclude() throws Exception {
     Map<String, String> config = ours(WRITE_UP_DEFAULT, window, AZURITE.endpoint());
     config.putAll(parse(WRITE_UP_SMT_RECIPE));
     assertThat(config).containsEntry("transforms.dropField.blacklist", "event_timestamp");
-    List<Integer> inside = insideTheWindow();
+    config.put("name", "recipe-blacklist");
 
-    RestoredTopic restored =
-        restore("recipe-blacklist", config, "customers", window, PARTITIONS * inside.size());
+    ConfigInfos validation =
+        connect.validateConnectorConfig(RestoreSourceConnector.class.getName(), config);
 
-    for (int p = 0; p < PARTITIONS; p++) {
-      assertThat(restored.partition(p).ids()).containsExactlyElementsOf(ids(p, inside));
-      // Kafka 4 removed "blacklist", ReplaceField's old name of "exclude", and ignores it: the
-      // field is still there, holding the backed-up time.
-      assertThat(restored.partition(p).values())
-          .extracting(value -> value.get("event_timestamp").asLong())
-          .containsExactlyElementsOf(
-              inside.stream().map(i -> EVENT_TIMES.get(i).toEpochMilli()).toList());
-    }
-    finish("recipe-blacklist");
+    assertThat(validation.errorCount()).isPositive();
+    assertThat(
+            validation.values().stream()
+                .filter(info -> !info.configValue().errors().isEmpty())
+                .map(info -> info.configValue().name())
+                .distinct())
+        .containsExactly("transforms.dropField.blacklist");
+    assertThat(errors(validation, "transforms.dropField.blacklist"))
+        .allSatisfy(error -> assertThat(error).contains("write transforms.dropField.exclude"));
+  }
+
+  /** The error messages {@code /validate} shows on one key. */
+  private static List<String> errors(ConfigInfos validation, String key) {
+    return validation.values().stream()
+        .filter(info -> info.configValue().name().equals(key))
+        .flatMap(info -> info.configValue().errors().stream())
+        .toList();
   }
 
   @Test
@@ -337,6 +365,39 @@ class AzuriteAcceptanceIT {
     assertThat(inside.stream().map(EVENT_TIMES::get))
         .contains(WINDOW_START, WINDOW_END.minusMillis(1))
         .doesNotContain(WINDOW_START.minusMillis(1), WINDOW_END);
+  }
+
+  // ---- Tombstones of a compacted topic ----
+
+  /**
+   * A compacted topic backed up with {@code store.kafka.keys=true} and {@code
+   * behavior.on.null.values=write}: the sink kept each delete as a keys-only object in the {@code
+   * tombstone} folder beside the time folders. All 80 records come back, the 16 deletes among them
+   * as null values with their keys, in each partition's order.
+   */
+  @Test
+  void aCompactedTopicRestoresEveryDelete() throws Exception {
+    Map<String, String> config = ours(WRITE_UP_TIME_BASED, accounts, AZURITE.endpoint());
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    removeConnectors();
+    connect
+        .kafka()
+        .createTopic("accounts", PARTITIONS, 1, Map.of("cleanup.policy", "compact"), Map.of());
+
+    connect.configureConnector("compacted", config);
+    // One object a record: 64 value objects and 16 tombstone objects.
+    int records = PARTITIONS * COMPACTED_PER_PARTITION;
+    RestoreMetrics.awaitComplete("compacted", records, TIMEOUT_MS);
+    RestoredTopic restored = RestoredTopic.read(connect, "accounts", records, TIMEOUT_MS);
+
+    assertThat(restored.count()).isEqualTo(records);
+    for (int p = 0; p < PARTITIONS; p++) {
+      assertThat(restored.partition(p).keys())
+          .containsExactlyElementsOf(CustomerBackup.keys(p, COMPACTED_PER_PARTITION));
+      assertThat(restored.partition(p).tombstones())
+          .containsExactlyElementsOf(CustomerBackup.tombstones(COMPACTED_PER_PARTITION));
+    }
+    finish("compacted");
   }
 
   // ---- 5. Transient faults ----

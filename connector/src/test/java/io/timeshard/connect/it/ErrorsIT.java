@@ -82,7 +82,7 @@ class ErrorsIT {
 
     String trace =
         status.tasks().stream().filter(t -> "FAILED".equals(t.state())).findFirst().get().trace();
-    assertThat(trace).contains(CORRUPT_KEY).contains("Cannot read record").contains("orders-1");
+    assertThat(trace).contains(CORRUPT_KEY).contains("Cannot decode record").contains("orders-1");
     // Everything before the corrupt object was restored, in order.
     RestoredTopic restored = RestoredTopic.read(connect, "fails", 70, TIMEOUT_MS);
     assertThat(restored.partition(0).ids()).isEqualTo(Sequences.expectedIds(0, 50));

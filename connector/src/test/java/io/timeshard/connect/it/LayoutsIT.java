@@ -98,6 +98,36 @@ class LayoutsIT {
   }
 
   @Test
+  void aCompactedTopicRestoresItsTombstonesInOffsetOrder() throws Exception {
+    CustomerBackup.writeCompacted(
+        CustomerBackup.writer(backup, Layout.defaultLayout(), SinkFormat.AVRO, 1)
+            .storeHeaders(true),
+        "accounts",
+        2,
+        40);
+    connect.kafka().createTopic("accounts", 2);
+
+    connect.configureConnector(
+        "compacted",
+        config("DefaultPartitioner", "io.confluent.connect.s3.format.avro.AvroFormat"));
+    RestoredTopic restored = RestoredTopic.read(connect, "accounts", 80, TIMEOUT_MS);
+
+    // 64 values and 16 tombstones, each where it was in its partition.
+    assertThat(restored.count()).isEqualTo(80);
+    for (int p = 0; p < 2; p++) {
+      assertThat(restored.partition(p).keys())
+          .containsExactlyElementsOf(CustomerBackup.keys(p, 40));
+      assertThat(restored.partition(p).tombstones())
+          .containsExactlyElementsOf(CustomerBackup.tombstones(40));
+    }
+    ConsumerRecord<byte[], byte[]> tombstone = restored.partition(1).records().get(9);
+    assertThat(tombstone.value()).isNull();
+    assertThat(new String(tombstone.headers().lastHeader("origin").value(), StandardCharsets.UTF_8))
+        .isEqualTo("p1-9");
+    connect.deleteConnector("compacted");
+  }
+
+  @Test
   void fieldLayout() throws Exception {
     CustomerBackup.write(
         CustomerBackup.writer(backup, Layout.field("shoe_size"), SinkFormat.AVRO, 10),

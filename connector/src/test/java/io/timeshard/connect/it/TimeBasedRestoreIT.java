@@ -210,6 +210,35 @@ class TimeBasedRestoreIT {
   }
 
   @Test
+  void aCompactedTopicRestoresItsTombstonesFromTheTombstoneFolder(@TempDir Path compacted)
+      throws Exception {
+    CustomerBackup.writeCompacted(
+        CustomerBackup.writer(
+            compacted, CustomerBackup.madridHourly(), io.timeshard.fixtures.SinkFormat.AVRO, 1),
+        "accounts",
+        2,
+        40);
+    // The sink puts tombstones where the time folders would be, not into a time folder.
+    assertThat(compacted.resolve("topics/accounts/tombstone/accounts+1+0000000009.keys.avro"))
+        .exists();
+    connect.kafka().createTopic("accounts", 2);
+    Map<String, String> config = RestoreConfigs.timeBased(compacted, 2);
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+
+    connect.configureConnector("restore-compacted", config);
+    RestoredTopic restored = RestoredTopic.read(connect, "accounts", 80, TIMEOUT_MS);
+
+    assertThat(restored.count()).isEqualTo(80);
+    for (int p = 0; p < 2; p++) {
+      assertThat(restored.partition(p).keys())
+          .containsExactlyElementsOf(CustomerBackup.keys(p, 40));
+      assertThat(restored.partition(p).tombstones())
+          .containsExactlyElementsOf(CustomerBackup.tombstones(40));
+    }
+    connect.deleteConnector("restore-compacted");
+  }
+
+  @Test
   void theBackupHasLateRecordsInEarlierFolders() throws Exception {
     try (var files = Files.walk(backup)) {
       // Record 49 of each partition was written two hours before its neighbours' folder.

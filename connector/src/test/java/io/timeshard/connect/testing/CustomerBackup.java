@@ -102,4 +102,48 @@ public final class CustomerBackup {
       throws IOException {
     write(writer(folder, madridHourly(), SinkFormat.AVRO, 1), topic, partitions, perPartition);
   }
+
+  /** In a compacted topic's backup, every fifth record deletes its key: a tombstone. */
+  public static boolean isTombstone(long index) {
+    return index % 5 == 4;
+  }
+
+  /**
+   * Writes a compacted topic as {@link #write(BackupWriter.Builder, String, int, int)} does, except
+   * that every fifth record is a tombstone ({@link #isTombstone}), which the writer keeps by its
+   * key in the tombstone folder ({@code behavior.on.null.values=write}, {@code
+   * store.kafka.keys=true}).
+   */
+  public static void writeCompacted(
+      BackupWriter.Builder writer, String topic, int partitions, int perPartition)
+      throws IOException {
+    try (BackupWriter backup =
+        writer.storeKeys(true).nullValues(BackupWriter.NullValues.WRITE).build()) {
+      for (int i = 0; i < perPartition; i++) {
+        for (int p = 0; p < partitions; p++) {
+          backup.write(
+              BackupRecord.of(topic, p, i)
+                  .timestamp(timestamp(i))
+                  .key(KEY_SCHEMA, "key-" + id(p, i))
+                  .header("origin", "p" + p + "-" + i)
+                  .value(VALUE_SCHEMA, isTombstone(i) ? null : value(p, i))
+                  .build());
+        }
+      }
+    }
+  }
+
+  /** The keys of one partition of a {@link #writeCompacted} backup, in offset order. */
+  public static java.util.List<String> keys(int partition, int perPartition) {
+    return java.util.stream.LongStream.range(0, perPartition)
+        .mapToObj(i -> "key-" + id(partition, i))
+        .toList();
+  }
+
+  /** Which records of one partition of a {@link #writeCompacted} backup are tombstones. */
+  public static java.util.List<Boolean> tombstones(int perPartition) {
+    return java.util.stream.LongStream.range(0, perPartition)
+        .mapToObj(CustomerBackup::isTombstone)
+        .toList();
+  }
 }

@@ -2,6 +2,7 @@ package io.timeshard.connect.testing;
 
 import io.timeshard.connect.store.ObjectNotFoundException;
 import io.timeshard.connect.store.ObjectStore;
+import io.timeshard.connect.store.StoreException;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
 import java.io.ByteArrayInputStream;
@@ -34,11 +35,18 @@ public final class InMemoryStore implements ObjectStore {
   private final Random random = new Random(1);
   public final AtomicInteger listCalls = new AtomicInteger();
   public final AtomicInteger opens = new AtomicInteger();
+  public final AtomicInteger openAttempts = new AtomicInteger();
   public final AtomicLong bytesRead = new AtomicLong();
   public final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
   /** Runs before every LIST request: a test slows the store down or makes it fail with it. */
   public volatile Runnable beforeList = () -> {};
+
+  /** Failures to open objects with, by key: a refusal, say. */
+  public final Map<String, StoreException> refusals = new ConcurrentHashMap<>();
+
+  /** Reads of these objects break off once, after that many bytes, as a reset connection does. */
+  public final Map<String, Integer> breaksOnce = new ConcurrentHashMap<>();
 
   public InMemoryStore(int pageSize) {
     this.pageSize = pageSize;
@@ -108,7 +116,24 @@ public final class InMemoryStore implements ObjectStore {
 
   @Override
   public InputStream open(String key) throws IOException {
+    openAttempts.incrementAndGet();
+    StoreException refusal = refusals.get(key);
+    if (refusal != null) {
+      throw refusal;
+    }
     byte[] bytes = objects.get(key);
+    Integer breakAt = breaksOnce.remove(key);
+    if (breakAt != null) {
+      byte[] head = java.util.Arrays.copyOf(bytes, breakAt);
+      return new java.io.SequenceInputStream(
+          new ByteArrayInputStream(head),
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              throw new java.net.SocketException("Connection reset");
+            }
+          });
+    }
     if (bytes == null) {
       throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
     }

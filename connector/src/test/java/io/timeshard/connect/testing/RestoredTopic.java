@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,18 @@ public final class RestoredTopic {
       List<JsonNode> values, List<Long> timestamps, List<ConsumerRecord<byte[], byte[]>> records) {
     public List<Long> ids() {
       return values.stream().map(v -> v.get("id").asLong()).toList();
+    }
+
+    /** The keys, read as UTF-8 text, in log order. */
+    public List<String> keys() {
+      return records.stream()
+          .map(r -> r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8))
+          .toList();
+    }
+
+    /** For each record in log order: whether it is a tombstone (a null value). */
+    public List<Boolean> tombstones() {
+      return records.stream().map(r -> r.value() == null).toList();
     }
   }
 

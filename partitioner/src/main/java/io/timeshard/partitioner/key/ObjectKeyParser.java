@@ -16,19 +16,53 @@ public final class ObjectKeyParser {
   private final String topicsPrefix;
   private final String delim;
   private final ExtensionTable extensions;
+  private final String tombstoneFolder;
+
+  /** A parser for a backup whose tombstones, if any, sit in the sinks' default folder. */
+  public ObjectKeyParser(String topicsDir, String delim, ExtensionTable extensions) {
+    this(topicsDir, delim, extensions, DEFAULT_TOMBSTONE_FOLDER);
+  }
 
   /**
    * @param topicsDir the sink's {@code topics.dir}: empty, one level or several ({@code a/b})
    * @param delim the sink's {@code directory.delim}
    * @param extensions the recognised extensions
+   * @param tombstoneFolder the sink's {@code tombstone.encoded.partition}: the folder of keys-only
+   *     objects that stand for records with a null value
    */
-  public ObjectKeyParser(String topicsDir, String delim, ExtensionTable extensions) {
+  public ObjectKeyParser(
+      String topicsDir, String delim, ExtensionTable extensions, String tombstoneFolder) {
     if (delim == null || delim.isEmpty()) {
       throw new IllegalArgumentException("directory delimiter must not be empty");
     }
     this.delim = delim;
     this.extensions = extensions;
     this.topicsPrefix = topicsPrefix(topicsDir, delim);
+    this.tombstoneFolder = stripDelims(tombstoneFolder == null ? "" : tombstoneFolder, delim);
+  }
+
+  /** The sinks' default {@code tombstone.encoded.partition}. */
+  public static final String DEFAULT_TOMBSTONE_FOLDER = "tombstone";
+
+  /** The folder (encoded partition) where the sink wrote tombstones. */
+  public String tombstoneFolder() {
+    return tombstoneFolder;
+  }
+
+  /** True when {@code folder}, an {@link ObjectKey#folder()}, is the tombstone folder. */
+  public boolean isTombstoneFolder(String folder) {
+    return !tombstoneFolder.isEmpty() && tombstoneFolder.equals(folder);
+  }
+
+  private static String stripDelims(String folder, String delim) {
+    String result = folder.trim();
+    while (result.startsWith(delim)) {
+      result = result.substring(delim.length());
+    }
+    while (result.endsWith(delim)) {
+      result = result.substring(0, result.length() - delim.length());
+    }
+    return result;
   }
 
   /** The key prefix under which topic folders sit: {@code topics/}, or empty. */

@@ -40,7 +40,7 @@ final class PlanAssembler {
       Function<ObjectKey, Optional<TimeInterval>> bucketOf) {
     this.parser = parser;
     this.request = request;
-    this.streams = new StreamAssembly(bucketOf);
+    this.streams = new StreamAssembly(bucketOf, parser.tombstoneFolder());
   }
 
   /** Thread-safe: listings of independent folders hand their objects in at once. */
@@ -101,13 +101,14 @@ final class PlanAssembler {
             listCalls,
             foldersPruned,
             objectsListed,
-            valueObjects,
+            valueObjects - built.tombstones(),
             companions,
             unrecognised,
             otherFormat,
             misplaced,
             orphans,
-            prunedByLastModified);
+            prunedByLastModified,
+            built.tombstones());
     return new RestorePlan(built.streams(), stats);
   }
 }

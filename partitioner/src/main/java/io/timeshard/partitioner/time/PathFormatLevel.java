@@ -17,9 +17,8 @@ final class PathFormatLevel {
 
   /** Calendar fields from the coarsest to the finest, with the Joda letters that name them. */
   private enum Unit {
-    YEAR("yYx"),
+    YEAR("yY"),
     MONTH("M"),
-    WEEK("w"),
     DAY("dDeE"),
     HALFDAY("a"),
     HOUR("HkhK"),
@@ -67,6 +66,17 @@ final class PathFormatLevel {
         quoted = !quoted;
       } else if (!quoted && c == '/') {
         levels.add(level(pathFormat.substring(0, i), locale, finest));
+      } else if (!quoted && (c == 'w' || c == 'x')) {
+        // Week-of-weekyear folders do not name one instant around new year (week 1 of 2025 starts
+        // on 2024-12-30, and YYYY/ww writes it as 2024/01): pruning by them could drop records.
+        throw new IllegalArgumentException(
+            "'"
+                + pathFormat
+                + "' is week-based (the Joda letters w or x), and its folders cannot be placed in"
+                + " time exactly around new year, so a window could skip records; restore such a"
+                + " backup with partitioner.class="
+                + "io.confluent.connect.storage.partitioner.FieldPartitioner, which reads every"
+                + " folder without pruning, and restore.timestamp.field for an exact window");
       } else if (!quoted) {
         Optional<Unit> unit = Unit.of(c);
         if (unit.isPresent() && (finest == null || unit.get().compareTo(finest) > 0)) {
@@ -105,8 +115,6 @@ final class PathFormatLevel {
         return start.plusYears(1);
       case MONTH:
         return start.plusMonths(1);
-      case WEEK:
-        return start.plusWeeks(1);
       case DAY:
         return start.plusDays(1);
       case HALFDAY:

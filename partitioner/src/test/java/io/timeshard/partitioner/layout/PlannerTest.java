@@ -251,4 +251,83 @@ class PlannerTest {
 
     assertThat(offsets(plan.streams().get(0))).containsExactly(0L, 1L);
   }
+
+  @Test
+  void keysOnlyObjectsOfTheTombstoneFolderAreTombstonesMergedByStartOffset() {
+    InMemoryLister lister = new InMemoryLister(2);
+    lister.add(
+        "topics/t/partition=0/t+0+0000000000.avro",
+        "topics/t/partition=0/t+0+0000000000.keys.avro",
+        "topics/t/tombstone/t+0+0000000001.keys.avro",
+        "topics/t/tombstone/t+0+0000000001.headers.avro",
+        "topics/t/partition=0/t+0+0000000002.avro",
+        "topics/t/partition=0/t+0+0000000002.keys.avro",
+        "topics/t/tombstone/t+1+0000000000.keys.avro",
+        // A keys object without a value object outside the tombstone folder is an orphan.
+        "topics/t/partition=0/t+0+0000000005.keys.avro",
+        // So is a headers object in the tombstone folder without its keys object.
+        "topics/t/tombstone/t+0+0000000007.headers.avro");
+
+    RestorePlan plan = plan(Map.of(), lister, PlanRequest.everything(BackupFormat.AVRO));
+
+    assertThat(plan.streams()).hasSize(2);
+    List<BackupObject> objects = plan.streams().get(0).objects();
+    assertThat(objects).extracting(BackupObject::startOffset).containsExactly(0L, 1L, 2L);
+    assertThat(objects).extracting(BackupObject::isTombstone).containsExactly(false, true, false);
+    BackupObject tombstone = objects.get(1);
+    assertThat(tombstone.objectKey()).isEqualTo("topics/t/tombstone/t+0+0000000001.keys.avro");
+    assertThat(tombstone.keys()).isEmpty();
+    assertThat(tombstone.headers().orElseThrow().key())
+        .isEqualTo("topics/t/tombstone/t+0+0000000001.headers.avro");
+    assertThat(plan.streams().get(1).objects()).allMatch(BackupObject::isTombstone);
+    assertThat(plan.stats().tombstoneObjects()).isEqualTo(2);
+    assertThat(plan.stats().valueObjects()).isEqualTo(2);
+    assertThat(plan.stats().companions()).isEqualTo(3);
+    assertThat(plan.stats().orphanCompanions()).isEqualTo(2);
+  }
+
+  @Test
+  void theTombstoneFolderIsTheOneTombstoneEncodedPartitionNames() {
+    InMemoryLister lister = new InMemoryLister();
+    lister.add(
+        "topics/t/partition=0/t+0+0000000000.avro",
+        "topics/t/deleted/t+0+0000000001.keys.avro",
+        "topics/t/tombstone/t+0+0000000002.keys.avro");
+
+    RestorePlan plan =
+        plan(
+            Map.of("tombstone.encoded.partition", "deleted"),
+            lister,
+            PlanRequest.everything(BackupFormat.AVRO));
+
+    assertThat(offsets(plan.streams().get(0))).containsExactly(0L, 1L);
+    assertThat(plan.stats().tombstoneObjects()).isEqualTo(1);
+    assertThat(plan.stats().orphanCompanions()).isEqualTo(1);
+  }
+
+  @Test
+  void aTimeBasedLayoutReadsItsTombstoneFolderWholeWhateverTheWindow() {
+    InMemoryLister lister = new InMemoryLister();
+    lister.add(
+        "topics/t/2025/05/16/13/t+0+0000000000.avro",
+        "topics/t/2025/05/16/13/t+0+0000000000.keys.avro",
+        "topics/t/tombstone/t+0+0000000001.keys.avro",
+        "topics/t/2025/05/16/13/t+0+0000000002.avro",
+        "topics/t/2025/05/16/13/t+0+0000000002.keys.avro",
+        "topics/t/2025/05/17/13/t+0+0000000003.avro",
+        "topics/t/2025/05/17/13/t+0+0000000003.keys.avro");
+    TimeInterval window =
+        TimeInterval.between(
+            Instant.parse("2025-05-16T13:00:00Z"), Instant.parse("2025-05-16T14:00:00Z"));
+
+    RestorePlan plan =
+        plan(
+            timeBased("UTC"), lister, PlanRequest.everything(BackupFormat.AVRO).withWindow(window));
+
+    List<BackupObject> objects = plan.streams().get(0).objects();
+    assertThat(objects).extracting(BackupObject::startOffset).containsExactly(0L, 1L, 2L);
+    assertThat(objects.get(1).isTombstone()).isTrue();
+    assertThat(objects.get(1).bucket()).isEmpty();
+    assertThat(plan.stats().foldersPruned()).isPositive();
+  }
 }

@@ -215,4 +215,20 @@ class TimeBucketsTest {
           .hasValueSatisfying(interval -> assertThat(interval.contains(t)).isTrue());
     }
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"YYYY/ww", "xxxx/ww/dd", "'year'=YYYY/'week'=ww", "YYYY/MM/dd/'w'=w"})
+  void weekBasedPathFormatsAreRefusedNamingWhatToUseInstead(String pathFormat) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TimeBuckets.of(pathFormat, DAY, Locale.US, DateTimeZone.UTC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("week-based")
+        .hasMessageContaining("FieldPartitioner");
+  }
+
+  @Test
+  void quotedWeekLettersAreText() {
+    assertThat(TimeBuckets.of("'week'YYYY/MM/dd", DAY, Locale.US, DateTimeZone.UTC)).isNotNull();
+  }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 public final class BytesRecordFormat implements RecordFormat {
 
   private final byte[] separator;
+  private final long maxRecordBytes;
 
   /**
    * @param separator the sink's {@code format.bytearray.separator}, not empty
@@ -32,6 +33,14 @@ public final class BytesRecordFormat implements RecordFormat {
   }
 
   public BytesRecordFormat(byte[] separator) {
+    this(separator, SeparatedRecords.DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  /**
+   * @param maxRecordBytes the longest record accepted: a longer one fails the object
+   */
+  public BytesRecordFormat(byte[] separator, long maxRecordBytes) {
+    this.maxRecordBytes = maxRecordBytes;
     if (separator.length == 0) {
       throw new IllegalArgumentException("the byte-array separator must not be empty");
     }
@@ -45,7 +54,8 @@ public final class BytesRecordFormat implements RecordFormat {
 
   @Override
   public RecordReader open(InputStream in, Compression compression) throws IOException {
-    SeparatedRecords records = new SeparatedRecords(Decompression.of(in, compression), separator);
+    SeparatedRecords records =
+        new SeparatedRecords(Decompression.of(in, compression), separator, maxRecordBytes);
     return new RecordReader() {
       @Override
       public SchemaAndValue next() throws IOException {

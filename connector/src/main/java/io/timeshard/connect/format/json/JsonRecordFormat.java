@@ -31,11 +31,21 @@ public final class JsonRecordFormat implements RecordFormat {
   private static final byte[] LINE_END = {'\n'};
 
   private final JsonConverter converter = new JsonConverter();
+  private final long maxRecordBytes;
 
   /**
    * @param schemaEnable whether each line is a {@code {schema, payload}} envelope
    */
   public JsonRecordFormat(boolean schemaEnable) {
+    this(schemaEnable, SeparatedRecords.DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  /**
+   * @param schemaEnable whether each line is a {@code {schema, payload}} envelope
+   * @param maxRecordBytes the longest line accepted: a longer one fails the object
+   */
+  public JsonRecordFormat(boolean schemaEnable, long maxRecordBytes) {
+    this.maxRecordBytes = maxRecordBytes;
     converter.configure(
         Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, Boolean.toString(schemaEnable)), false);
   }
@@ -47,7 +57,8 @@ public final class JsonRecordFormat implements RecordFormat {
 
   @Override
   public RecordReader open(InputStream in, Compression compression) throws IOException {
-    SeparatedRecords lines = new SeparatedRecords(Decompression.of(in, compression), LINE_END);
+    SeparatedRecords lines =
+        new SeparatedRecords(Decompression.of(in, compression), LINE_END, maxRecordBytes);
     return new RecordReader() {
       private long lineNumber;
 

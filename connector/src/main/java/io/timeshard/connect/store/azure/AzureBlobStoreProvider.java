@@ -17,6 +17,7 @@ import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.connect.store.ThrottleSignal;
+import java.util.Base64;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -44,6 +45,22 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
   public boolean accepts(Map<String, String> props) {
     String container = props.get(AzureBlobConfig.CONTAINER_NAME_CONFIG);
     return container != null && !container.isBlank();
+  }
+
+  @Override
+  public void check(Map<String, String> props) {
+    AzureBlobConfig config = new AzureBlobConfig(props);
+    config.containerName();
+    if (config.auth() == AzureBlobConfig.Auth.ACCOUNT_KEY) {
+      try {
+        Base64.getDecoder().decode(config.accountKey().value().trim());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            AzureBlobConfig.ACCOUNT_KEY_CONFIG
+                + " is not an account key (a base64 string): copy key1 or key2 from the storage"
+                + " account's access keys");
+      }
+    }
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,27 @@ public final class GcsStoreProvider implements ObjectStoreProvider {
   public boolean accepts(Map<String, String> props) {
     String bucket = props.get(GcsConfig.BUCKET_NAME_CONFIG);
     return bucket != null && !bucket.isBlank();
+  }
+
+  @Override
+  public void check(Map<String, String> props) {
+    GcsConfig config = new GcsConfig(props);
+    config.bucketName();
+    config.validateCredentials();
+    String path = config.credentialsPath();
+    if (path != null && !Files.isReadable(Path.of(path))) {
+      throw new ConfigException(
+          GcsConfig.CREDENTIALS_PATH_CONFIG,
+          path,
+          "no readable file there on this worker: write the path of the service account's JSON"
+              + " key file, or set gcs.credentials.json instead");
+    }
+    Password json = config.credentialsJson();
+    if (json != null && !json.value().trim().startsWith("{")) {
+      throw new ConfigException(
+          GcsConfig.CREDENTIALS_JSON_CONFIG
+              + " is not a JSON object: paste the whole service account key file");
+    }
   }
 
   @Override

@@ -53,6 +53,14 @@ public final class S3StoreProvider implements ObjectStoreProvider {
   }
 
   @Override
+  public void check(Map<String, String> props) {
+    S3Config config = new S3Config(props);
+    config.bucketName();
+    config.accessKeyId();
+    config.endpoint();
+  }
+
+  @Override
   public ObjectStore create(Map<String, String> props) {
     S3Config config = new S3Config(props);
     long start = System.nanoTime();
