@@ -3,13 +3,14 @@ package io.timeshard.partitioner.layout;
 import io.timeshard.partitioner.AssignedPartitions;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.time.TimeInterval;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * Reads the sinks' {@code DefaultPartitioner} layout, {@code <topic>/partition=<N>/}. The folders
  * carry no time, so the connector lists a topic flat, in as few pages as the store allows; a task
- * lists only the folders of its own partitions, several at once.
+ * lists only the folders of its own partitions and the tombstone folder, several at once.
  */
 public class DefaultRestorePartitioner extends AbstractRestorePartitioner {
 
@@ -29,8 +30,15 @@ public class DefaultRestorePartitioner extends AbstractRestorePartitioner {
     }
     String topicPrefix = parser().topicPrefix(topic);
     List<String> folders =
-        new TreeSet<>(assigned.partitionsOf(topic))
-            .stream().map(p -> topicPrefix + PARTITION_FOLDER + p + parser().delimiter()).toList();
+        new ArrayList<>(
+            new TreeSet<>(assigned.partitionsOf(topic))
+                .stream()
+                    .map(p -> topicPrefix + PARTITION_FOLDER + p + parser().delimiter())
+                    .toList());
+    // Tombstones of every partition share one folder beside the partition folders.
+    if (!parser().tombstoneFolder().isEmpty()) {
+      folders.add(topicPrefix + parser().tombstoneFolder() + parser().delimiter());
+    }
     listing.forEach(
         folders,
         folder -> {

@@ -103,13 +103,15 @@ class ConcurrentListingTest {
   }
 
   @Test
-  void aTaskOfTheDefaultLayoutListsOnlyItsOwnPartitionFolders() {
+  void aTaskOfTheDefaultLayoutListsOnlyItsOwnPartitionFoldersAndTheTombstones() {
     InMemoryLister lister = new InMemoryLister(2);
     for (int p = 0; p < 6; p++) {
       for (int o = 0; o < 3; o++) {
         lister.add(String.format("topics/t/partition=%d/t+%d+%010d.avro", p, p, o), 10);
       }
     }
+    lister.add("topics/t/tombstone/t+1+0000000003.keys.avro", 10);
+    lister.add("topics/t/tombstone/t+2+0000000003.keys.avro", 10);
     Map<String, String> config = Map.of("partitioner.class", SINK + "DefaultPartitioner");
 
     RestorePlan plan =
@@ -120,11 +122,15 @@ class ConcurrentListingTest {
                     .onlyPartitions(
                         Set.of(new TopicPartition("t", 1), new TopicPartition("t", 4))));
 
-    assertThat(plan.objectCount()).isEqualTo(6);
+    // Its partitions' objects and the tombstone of partition 1, not that of partition 2.
+    assertThat(plan.objectCount()).isEqualTo(7);
+    assertThat(plan.stats().tombstoneObjects()).isEqualTo(1);
     assertThat(Set.copyOf(lister.listedPrefixes()))
-        .containsExactlyInAnyOrder("topics/t/partition=1/", "topics/t/partition=4/");
-    // Two pages per folder of three objects, and no listing of the topics folder.
-    assertThat(plan.stats().listCalls()).isEqualTo(4).isEqualTo(lister.calls());
+        .containsExactlyInAnyOrder(
+            "topics/t/partition=1/", "topics/t/partition=4/", "topics/t/tombstone/");
+    // Two pages per folder of three objects, one for the tombstones, and no listing of the topics
+    // folder.
+    assertThat(plan.stats().listCalls()).isEqualTo(5).isEqualTo(lister.calls());
   }
 
   @Test
