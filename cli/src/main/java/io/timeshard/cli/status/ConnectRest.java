@@ -50,7 +50,34 @@ public final class ConnectRest {
         + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /**
+   * How long a call keeps asking while the workers rebalance (a connector that was just created or
+   * whose tasks change answers 409, or 500 with "a rebalance is expected", for a moment).
+   */
+  private static final Duration REBALANCE_PATIENCE = Duration.ofSeconds(60);
+
   private JsonNode get(String path, String connector) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + REBALANCE_PATIENCE.toNanos();
+    long backoffMs = 100;
+    while (true) {
+      try {
+        return getOnce(path, connector);
+      } catch (RebalancingException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException(
+              e.getMessage()
+                  + " (the workers were still rebalancing after "
+                  + REBALANCE_PATIENCE
+                  + "; try again)",
+              e);
+        }
+        Thread.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 2000);
+      }
+    }
+  }
+
+  private JsonNode getOnce(String path, String connector) throws IOException, InterruptedException {
     URI uri = URI.create(base + path);
     HttpResponse<String> response;
     try {
@@ -69,11 +96,25 @@ public final class ConnectRest {
       throw new ConnectorNotFoundException(
           "Connect at " + base + " has no connector '" + connector + "' (GET " + path + ": 404)");
     }
+    if (response.statusCode() == 409
+        || (response.statusCode() == 500 && response.body().contains("rebalance"))) {
+      throw new RebalancingException(
+          "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+    }
     if (response.statusCode() / 100 != 2) {
       throw new IOException(
           "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /** The workers are rebalancing: the same call answers once they are done. */
+  private static final class RebalancingException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RebalancingException(String message) {
+      super(message);
+    }
   }
 
   /** Connect has no connector of that name. */
