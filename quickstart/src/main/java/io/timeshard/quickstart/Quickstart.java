@@ -430,8 +430,8 @@ public final class Quickstart {
           "(Each task keeps as many reads in flight as it takes to hide the store's %d ms, so one"
               + " task%n already waits on the store little. What limits tasks.max=4 here is not the"
               + " store but this%n machine's %d cores, which the broker, the worker, every task and"
-              + " anything else running%n share%s. With more cores, or a store farther away, more"
-              + " tasks restore faster.%n See docs/performance.md.)%n",
+              + " anything else running share%s.%n With more cores, or a store farther away, more"
+              + " tasks restore faster. See docs/performance.md.)%n",
           options.latencyMs(),
           cores,
           busy);
