@@ -246,31 +246,7 @@ public final class StreamAssembly {
         // The sinks write no value object for a tombstone: the keys object is the record.
         tombstones++;
         companions += headers < 0 ? 0 : 1;
-        offsets[out] = rows.offsets[keys];
-        sizes[out] = rows.sizes[keys];
-        int digits = rows.meta[keys] >>> 8 & BYTE;
-        boolean regular =
-            !rows.whole(keys)
-                && (headers < 0
-                    || (!rows.whole(headers) && (rows.meta[headers] >>> 8 & BYTE) == digits));
-        if (regular) {
-          folders[out] = rows.folders[keys];
-          packed[out] =
-              PartitionStream.packTombstone(
-                  rows.meta[keys] & BYTE,
-                  headers < 0 ? 0 : (rows.meta[headers] & BYTE) + 1,
-                  digits);
-        } else {
-          ObjectKey keysKey = rows.key(keys, tp);
-          whole.put(
-              out,
-              BackupObject.tombstones(
-                  keysKey,
-                  rows.sizes[keys],
-                  headers < 0 ? Optional.empty() : Optional.of(rows.key(headers, tp)),
-                  bucketOf.apply(keysKey)));
-        }
-        out++;
+        place(rows, tp, out++, keys, -1, headers, offsets, sizes, folders, packed, whole);
       } else if (value < 0) {
         orphans += groupCompanions;
         for (int companion : new int[] {keys, headers}) {
@@ -302,33 +278,7 @@ public final class StreamAssembly {
           if (main) {
             companions += groupCompanions;
           }
-          offsets[out] = rows.offsets[row];
-          sizes[out] = rows.sizes[row];
-          int digits = rows.meta[row] >>> 8 & BYTE;
-          boolean regular =
-              !rows.whole(row)
-                  && (k < 0 || (!rows.whole(k) && (rows.meta[k] >>> 8 & BYTE) == digits))
-                  && (h < 0 || (!rows.whole(h) && (rows.meta[h] >>> 8 & BYTE) == digits));
-          if (regular) {
-            folders[out] = rows.folders[row];
-            packed[out] =
-                PartitionStream.pack(
-                    rows.meta[row] & BYTE,
-                    k < 0 ? 0 : (rows.meta[k] & BYTE) + 1,
-                    h < 0 ? 0 : (rows.meta[h] & BYTE) + 1,
-                    digits);
-          } else {
-            ObjectKey valueKey = rows.key(row, tp);
-            whole.put(
-                out,
-                new BackupObject(
-                    valueKey,
-                    rows.sizes[row],
-                    k < 0 ? Optional.empty() : Optional.of(rows.key(k, tp)),
-                    h < 0 ? Optional.empty() : Optional.of(rows.key(h, tp)),
-                    bucketOf.apply(valueKey)));
-          }
-          out++;
+          place(rows, tp, out++, row, k, h, offsets, sizes, folders, packed, whole);
         }
       }
       i = end;
@@ -340,6 +290,63 @@ public final class StreamAssembly {
         companions,
         orphans,
         tombstones);
+  }
+
+  /**
+   * Writes one planned object at {@code out}: a value object with its companions, or, where the
+   * main row is a {@code .keys} object, a tombstone object with its headers. Packed into the arrays
+   * when every key rebuilds from its parts with one digit count, kept whole otherwise.
+   *
+   * @param main the value object's row, or the tombstone's keys row
+   * @param keys the keys companion's row, or -1
+   * @param headers the headers companion's row, or -1
+   */
+  private void place(
+      Rows rows,
+      TopicPartition tp,
+      int out,
+      int main,
+      int keys,
+      int headers,
+      long[] offsets,
+      long[] sizes,
+      int[] folders,
+      int[] packed,
+      Map<Integer, BackupObject> whole) {
+    boolean tombstone = rows.role(main) == ObjectRole.KEYS;
+    offsets[out] = rows.offsets[main];
+    sizes[out] = rows.sizes[main];
+    int digits = rows.meta[main] >>> 8 & BYTE;
+    boolean regular =
+        !rows.whole(main)
+            && (keys < 0 || (!rows.whole(keys) && (rows.meta[keys] >>> 8 & BYTE) == digits))
+            && (headers < 0
+                || (!rows.whole(headers) && (rows.meta[headers] >>> 8 & BYTE) == digits));
+    if (regular) {
+      folders[out] = rows.folders[main];
+      int extension = rows.meta[main] & BYTE;
+      int headersExtension = headers < 0 ? 0 : (rows.meta[headers] & BYTE) + 1;
+      packed[out] =
+          tombstone
+              ? PartitionStream.packTombstone(extension, headersExtension, digits)
+              : PartitionStream.pack(
+                  extension, keys < 0 ? 0 : (rows.meta[keys] & BYTE) + 1, headersExtension, digits);
+      return;
+    }
+    ObjectKey mainKey = rows.key(main, tp);
+    Optional<ObjectKey> headersKey =
+        headers < 0 ? Optional.empty() : Optional.of(rows.key(headers, tp));
+    whole.put(
+        out,
+        tombstone
+            ? BackupObject.tombstones(
+                mainKey, rows.sizes[main], headersKey, bucketOf.apply(mainKey))
+            : new BackupObject(
+                mainKey,
+                rows.sizes[main],
+                keys < 0 ? Optional.empty() : Optional.of(rows.key(keys, tp)),
+                headersKey,
+                bucketOf.apply(mainKey)));
   }
 
   /**
