@@ -75,7 +75,9 @@ class PlanMemoryTest {
             "path.format", "YYYY/MM/dd/HH",
             "partition.duration.ms", "60000",
             "locale", "en-US",
-            "timezone", "UTC");
+            "timezone", "UTC",
+            // The generated lister answers flat listings only: one chain of pages.
+            "restore.list.concurrency", "1");
     return RestorePartitioners.create(config)
         .plan(new GeneratedBackup(objects), PlanRequest.everything(BackupFormat.AVRO));
   }

@@ -52,6 +52,32 @@ final class Listing implements AutoCloseable {
   }
 
   /**
+   * Lists the first page of {@code prefix} only, for a caller that decides from it whether to go
+   * on. Counted as a LIST call like any other.
+   */
+  ListingPage firstPage(String prefix, String delimiter) {
+    ListingPage page = lister.list(prefix, delimiter, null);
+    calls.incrementAndGet();
+    return page;
+  }
+
+  /** Lists the pages of {@code prefix} that follow the page whose token is {@code token}. */
+  void listRest(String prefix, String delimiter, String token, Consumer<ListedObject> objects) {
+    String next = token;
+    while (next != null) {
+      ListingPage page = lister.list(prefix, delimiter, next);
+      calls.incrementAndGet();
+      page.objects().forEach(objects);
+      next = page.nextPageToken();
+    }
+  }
+
+  /** How many listings run at once. */
+  int concurrency() {
+    return concurrency;
+  }
+
+  /**
    * Applies {@code work} to every item, up to {@code concurrency} at once, and returns the results
    * in the items' order. Called from the planning thread only, never from inside {@code work}.
    */

@@ -2,6 +2,8 @@ package io.timeshard.partitioner.layout;
 
 import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.key.ObjectKey;
+import io.timeshard.partitioner.listing.ListedObject;
+import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.time.TimeBuckets;
 import io.timeshard.partitioner.time.TimeInterval;
 import java.util.ArrayList;
@@ -20,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * therefore grows with the folders at the window's edges, not with the size of the backup. A folder
  * that does not fit {@code path.format} (the sinks' {@code tombstone} folder, say) is listed whole:
  * pruning must never drop a record it cannot place in time.
+ *
+ * <p>Listing flat is one chain of pages, each needing the previous page's token. While a level has
+ * fewer folders than {@code restore.list.concurrency}, a folder inside the window that holds more
+ * than one page is listed one level down instead, so that its subfolders' listings run at once: see
+ * {@link #listedInOnePage}.
  */
 public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
 
@@ -55,8 +62,9 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
     long pruned = 0;
     while (!level.isEmpty()) {
       List<Folder> next = new ArrayList<>();
+      boolean spread = level.size() < listing.concurrency();
       for (Visit visit :
-          listing.forEach(level, f -> visit(listing, topicPrefix, f, window, assembler))) {
+          listing.forEach(level, f -> visit(listing, topicPrefix, f, window, spread, assembler))) {
         next.addAll(visit.children());
         pruned += visit.pruned();
       }
@@ -70,14 +78,29 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
       String topicPrefix,
       Folder folder,
       TimeInterval window,
+      boolean spread,
       PlanAssembler assembler) {
     if (folder.flat() || window.encloses(folder.interval())) {
-      listAll(listing, folder.prefix(), assembler);
-      return new Visit(List.of(), 0);
+      if (folder.flat() || !spread || isLeaf(topicPrefix, folder.prefix())) {
+        listAll(listing, folder.prefix(), assembler);
+        return new Visit(List.of(), 0);
+      }
+      if (listedFlatAfterFirstPage(listing, folder.prefix(), assembler)) {
+        return new Visit(List.of(), 0);
+      }
+      // Subfolders of a page or more, and too few folders at this level to keep the listings
+      // busy: the subfolders are listed at once instead of one chain of pages.
     }
     long pruned = 0;
     List<Folder> children = new ArrayList<>();
     for (String child : listing.list(folder.prefix(), parser().delimiter(), assembler::accept)) {
+      if (child.length() <= folder.prefix().length() || !child.startsWith(folder.prefix())) {
+        log.warn(
+            "Skipping folder '{}': the store names it as a folder of '{}', which it is not below",
+            child,
+            folder.prefix());
+        continue;
+      }
       Optional<TimeInterval> childInterval =
           buckets.intervalOf(child.substring(topicPrefix.length()));
       if (childInterval.isEmpty()) {
@@ -90,6 +113,71 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
       }
     }
     return new Visit(children, pruned);
+  }
+
+  /**
+   * Lists the first page of a folder, flat, and decides from it whether to list the folder flat or
+   * one level down. The folder is finished flat when the page is its only one, or when the page's
+   * keys fall into more than {@value #SUBFOLDERS_PER_PAGE} of its subfolders: subfolders smaller
+   * than a page would cost a LIST call each where a flat listing costs one per page. Otherwise the
+   * page is dropped (listings come in no fixed order, so the rest of a flat listing cannot be told
+   * apart from it) and the caller lists the folder one level down: two LIST calls more than listing
+   * it flat.
+   *
+   * @return true when the folder's objects are all handed to the assembler
+   */
+  private boolean listedFlatAfterFirstPage(
+      Listing listing, String prefix, PlanAssembler assembler) {
+    ListingPage page = listing.firstPage(prefix, null);
+    if (!page.isLast() && subfoldersIn(page, prefix) <= SUBFOLDERS_PER_PAGE) {
+      return false;
+    }
+    page.objects().forEach(assembler::accept);
+    listing.listRest(prefix, null, page.nextPageToken(), assembler::accept);
+    return true;
+  }
+
+  /** More subfolders than this in one page: the folder is listed flat. */
+  private static final int SUBFOLDERS_PER_PAGE = 2;
+
+  /**
+   * How many subfolders of {@code prefix} a page's keys fall into, counted up to one more than
+   * {@value #SUBFOLDERS_PER_PAGE}.
+   */
+  private int subfoldersIn(ListingPage page, String prefix) {
+    String delim = parser().delimiter();
+    List<String> seen = new ArrayList<>(SUBFOLDERS_PER_PAGE + 1);
+    for (ListedObject object : page.objects()) {
+      String key = object.key();
+      int end = key.indexOf(delim, prefix.length());
+      if (end < 0) {
+        continue;
+      }
+      boolean known = false;
+      for (String folder : seen) {
+        known |=
+            folder.length() == end - prefix.length() && key.startsWith(folder, prefix.length());
+      }
+      if (!known) {
+        seen.add(key.substring(prefix.length(), end));
+        if (seen.size() > SUBFOLDERS_PER_PAGE) {
+          break;
+        }
+      }
+    }
+    return seen.size();
+  }
+
+  /** True for a folder at the deepest level of {@code path.format}: it has no time subfolders. */
+  private boolean isLeaf(String topicPrefix, String prefix) {
+    String delim = parser().delimiter();
+    int depth = 0;
+    for (int at = prefix.indexOf(delim, topicPrefix.length());
+        at >= 0;
+        at = prefix.indexOf(delim, at + delim.length())) {
+      depth++;
+    }
+    return depth >= buckets.levels();
   }
 
   @Override

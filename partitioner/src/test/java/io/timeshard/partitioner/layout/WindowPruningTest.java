@@ -102,8 +102,20 @@ class WindowPruningTest {
     RestorePlan plan = plan(thirtyDays, TimeInterval.ALL);
 
     assertThat(plan.objectCount()).isEqualTo(30 * 24 * PARTITIONS);
-    // The topics, then 2,880 objects in pages of 1,000: no folder-by-folder walk.
-    assertThat(plan.stats().listCalls()).isEqualTo(1 + 3);
+    // The topics; the topic's and the year's first page flat (all in one subfolder), so each
+    // listed one level down; the month's first page spans days smaller than a page, so the month
+    // is listed flat: 2,880 objects in pages of 1,000, no walk down to the hours.
+    assertThat(plan.stats().listCalls()).isEqualTo(1 + 2 + 2 + 3);
+    assertThat(thirtyDays.listedPrefixes())
+        .containsExactly(
+            "topics/",
+            "topics/clicks/",
+            "topics/clicks/",
+            "topics/clicks/2025/",
+            "topics/clicks/2025/",
+            "topics/clicks/2025/11/",
+            "topics/clicks/2025/11/",
+            "topics/clicks/2025/11/");
     System.out.printf(
         "LIST calls, full scan of 30 days of hourly folders (%d objects, pages of 1000): %d%n",
         plan.objectCount(), plan.stats().listCalls());
