@@ -46,6 +46,19 @@ public final class ExtensionTable {
     return withBytesExtension(DEFAULT_BYTES_EXTENSION);
   }
 
+  /**
+   * The extension that ends {@code key} within its last {@code within} characters, as {@link
+   * #match} finds it in that tail; null when none does. Allocates nothing.
+   */
+  Extension matchEnd(String key, int within) {
+    for (Extension e : bySuffixLengthDesc) {
+      if (e.suffix().length() <= within && key.endsWith(e.suffix())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   /** The extension that ends {@code name}, if any. */
   public Optional<Extension> match(String name) {
     for (Extension e : bySuffixLengthDesc) {

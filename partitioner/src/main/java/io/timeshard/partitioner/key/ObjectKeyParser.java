@@ -87,6 +87,10 @@ public final class ObjectKeyParser {
     return delim;
   }
 
+  ExtensionTable extensions() {
+    return extensions;
+  }
+
   public KeyParse parse(String key) {
     if (!key.startsWith(topicsPrefix)) {
       return new KeyParse.Rejected(key, "not under topics.dir '" + topicsPrefix + "'");

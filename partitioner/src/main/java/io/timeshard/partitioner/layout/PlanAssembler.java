@@ -1,17 +1,23 @@
 package io.timeshard.partitioner.layout;
 
+import io.timeshard.partitioner.AssignedPartitions;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.PlanStats;
 import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.StreamAssembly;
+import io.timeshard.partitioner.key.ForeignPartitionFilter;
 import io.timeshard.partitioner.key.KeyParse;
 import io.timeshard.partitioner.key.ObjectKey;
 import io.timeshard.partitioner.key.ObjectKeyParser;
 import io.timeshard.partitioner.key.ObjectRole;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.time.TimeInterval;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,11 @@ final class PlanAssembler {
   private final PlanRequest request;
   private final StreamAssembly streams;
 
+  /** A task's cheap test for other partitions' keys; null when every partition is kept. */
+  private final ForeignPartitionFilter foreign;
+
+  private final LongAdder foreignSkipped = new LongAdder();
+
   private long objectsListed;
   private long unrecognised;
   private long otherFormat;
@@ -41,10 +52,28 @@ final class PlanAssembler {
     this.parser = parser;
     this.request = request;
     this.streams = new StreamAssembly(bucketOf, parser.tombstoneFolder());
+    this.foreign = foreignPartitionFilter(parser, request);
+  }
+
+  private static ForeignPartitionFilter foreignPartitionFilter(
+      ObjectKeyParser parser, PlanRequest request) {
+    if (!(request.partitions() instanceof AssignedPartitions assigned)) {
+      return null;
+    }
+    Map<String, Set<Integer>> byTopic = new HashMap<>();
+    for (String topic : assigned.topics()) {
+      byTopic.put(topic, assigned.partitionsOf(topic));
+    }
+    return new ForeignPartitionFilter(parser, byTopic, request.format());
   }
 
   /** Thread-safe: listings of independent folders hand their objects in at once. */
   void accept(ListedObject object) {
+    if (foreign != null && foreign.skips(object.key())) {
+      // Another task's partition: counted as listed, never parsed.
+      foreignSkipped.increment();
+      return;
+    }
     KeyParse parse = parser.parse(object.key());
     synchronized (this) {
       accept(object, parse);
@@ -100,7 +129,7 @@ final class PlanAssembler {
         new PlanStats(
             listCalls,
             foldersPruned,
-            objectsListed,
+            objectsListed + foreignSkipped.sum(),
             valueObjects - built.tombstones(),
             companions,
             unrecognised,
