@@ -49,6 +49,8 @@ final class GeneratedBackup implements ObjectStore {
   private final AtomicLong lists;
   private final String[] hourFolders;
   private final int[] partitionOrder;
+  private final String[] keyPrefixes;
+  private final String[] partitionTexts;
 
   /**
    * @param hours whole hours of backup: {@code hours * 60 * partitions} objects
@@ -72,6 +74,11 @@ final class GeneratedBackup implements ObjectStore {
     }
     names.sort(null);
     partitionOrder = names.stream().mapToInt(Integer::parseInt).toArray();
+    keyPrefixes = new String[hours];
+    for (int h = 0; h < hours; h++) {
+      keyPrefixes[h] = TOPIC_PREFIX + hourFolders[h] + TOPIC + "+";
+    }
+    partitionTexts = names.toArray(String[]::new);
   }
 
   /** Enough whole hours for at least {@code objects} objects. */
@@ -83,17 +90,22 @@ final class GeneratedBackup implements ObjectStore {
     return (long) hours * 60 * partitions;
   }
 
+  /**
+   * The key of one object, built from precomputed pieces: a real store's server builds the keys of
+   * a listing, so the stand-in should cost the worker little per key (about 0.1 µs here, against
+   * about 1 µs with {@code String.format}).
+   */
   private String key(int hour, int partitionRank, int minute) {
-    int partition = partitionOrder[partitionRank];
     long offset = hour * 60L + minute;
-    return String.format(
-        Locale.ROOT,
-        "%s%s%s+%d+%010d.avro",
-        TOPIC_PREFIX,
-        hourFolders[hour],
-        TOPIC,
-        partition,
-        offset);
+    String prefix = keyPrefixes[hour];
+    String partition = partitionTexts[partitionRank];
+    StringBuilder key = new StringBuilder(prefix.length() + partition.length() + 16);
+    key.append(prefix).append(partition).append('+');
+    String digits = Long.toString(offset);
+    for (int pad = digits.length(); pad < 10; pad++) {
+      key.append('0');
+    }
+    return key.append(digits).append(".avro").toString();
   }
 
   @Override

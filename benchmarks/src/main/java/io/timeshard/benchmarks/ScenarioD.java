@@ -71,6 +71,9 @@ final class ScenarioD {
     slowListing();
     if (bench.options().dRestoreObjects() > 0) {
       for (int tasks : new int[] {4, 12}) {
+        firstRecord(hours, tasks);
+      }
+      for (int tasks : new int[] {4, 12}) {
         restore(GeneratedBackup.hoursFor(bench.options().dRestoreObjects(), PARTITIONS), tasks);
       }
     }
@@ -159,12 +162,11 @@ final class ScenarioD {
               "planning: connector, then the tasks at once",
               String.format(
                   Locale.ROOT,
-                  "connector %s, slowest task %s: first record possible after about %s",
+                  "connector %s, slowest task %s: first record possible after about %s (the"
+                      + " target is the measured first record, below)",
                   Results.seconds(connectorSeconds),
                   Results.seconds(slowestTask),
-                  Results.seconds(connectorSeconds + slowestTask)),
-              "<= 10 s to the first record",
-              connectorSeconds + slowestTask <= 10);
+                  Results.seconds(connectorSeconds + slowestTask)));
       bench
           .results()
           .add(
@@ -325,6 +327,65 @@ final class ScenarioD {
 
   private RestoreRun.Result restoreThroughWorker(
       String connector, int hours, int tasks, long listLatencyMs) throws Exception {
+    return restoreThroughWorker(connector, hours, tasks, listLatencyMs, (elapsed, restored) -> {});
+  }
+
+  /** Thrown by a progress report to end a restore at its first record. */
+  private static final class FirstRecordSeen extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FirstRecordSeen() {
+      super("the first record is in the destination topic", null, false, false);
+    }
+  }
+
+  /**
+   * The seconds from the connector's PUT to the first record in the destination topic, through the
+   * worker, at the full size of D; the restore is stopped there (a full restore of 1,000,000
+   * objects twice does not fit the benchmark's time).
+   */
+  private void firstRecord(int hours, int tasks) throws Exception {
+    long objects = hours * 60L * PARTITIONS;
+    double[] first = {-1};
+    String connector = "bench-d-first-" + tasks;
+    try {
+      restoreThroughWorker(
+          connector,
+          hours,
+          tasks,
+          LATENCY_MS,
+          (elapsed, restored) -> {
+            if (restored.values().stream().mapToLong(Long::longValue).sum() > 0) {
+              first[0] = elapsed;
+              throw new FirstRecordSeen();
+            }
+          });
+    } catch (FirstRecordSeen seen) {
+      // Measured; the connector is deleted.
+    }
+    bench.log("D: first record, tasks.max=%d, %,d objects: %.1f s", tasks, objects, first[0]);
+    bench
+        .results()
+        .add(
+            String.format(
+                Locale.ROOT,
+                "D: %s objects, time-based, 12 partitions, tasks.max=%d",
+                Results.count(objects),
+                tasks),
+            "generated, 5,000-key pages, +20 ms per request",
+            "connector PUT -> first record produced, through the worker",
+            String.format(
+                Locale.ROOT,
+                "%s; LIST calls %s",
+                first[0] < 0 ? "no record" : Results.seconds(first[0]),
+                listsByComponent()),
+            "<= 10 s",
+            first[0] >= 0 && first[0] <= 10);
+  }
+
+  private RestoreRun.Result restoreThroughWorker(
+      String connector, int hours, int tasks, long listLatencyMs, RestoreRun.Progress progress)
+      throws Exception {
     GeneratedStoreProvider.LISTS.clear();
     Map<Integer, Long> expected = new TreeMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
@@ -332,6 +393,7 @@ final class ScenarioD {
     }
     return new RestoreRun(bench.cluster())
         .timeout(Duration.ofMinutes(4))
+        .progress(Duration.ofMillis(100), progress)
         .run(
             connector,
             connectorConfig(hours, tasks, listLatencyMs, connector),
@@ -372,7 +434,18 @@ final class ScenarioD {
   /** A restore through the worker, at a size the benchmark's time allows. */
   private void restore(int hours, int tasks) throws Exception {
     long objects = hours * 60L * PARTITIONS;
-    RestoreRun.Result result = restoreThroughWorker("bench-d-" + tasks, hours, tasks, LATENCY_MS);
+    double[] first = {-1};
+    RestoreRun.Result result =
+        restoreThroughWorker(
+            "bench-d-" + tasks,
+            hours,
+            tasks,
+            LATENCY_MS,
+            (elapsed, restored) -> {
+              if (first[0] < 0 && restored.values().stream().mapToLong(Long::longValue).sum() > 0) {
+                first[0] = elapsed;
+              }
+            });
     double perTask = objects / result.seconds() / tasks;
     bench.log("D: restore tasks.max=%d: %,d records in %.1f s", tasks, objects, result.seconds());
     bench
@@ -384,12 +457,13 @@ final class ScenarioD {
                 Results.count(objects),
                 tasks),
             "generated, 5,000-key pages, +20 ms per request",
-            "connector PUT to last record",
+            "connector PUT -> last record produced, through the worker",
             String.format(
                 Locale.ROOT,
-                "%s (%.0f objects/s per task), order %s; LIST calls %s",
+                "%s (%.0f objects/s per task; first record after %s), order %s; LIST calls %s",
                 Results.seconds(result.seconds()),
                 perTask,
+                first[0] < 0 ? "?" : Results.seconds(first[0]),
                 result.allInOrder() ? "kept" : "WRONG",
                 listsByComponent()));
   }
