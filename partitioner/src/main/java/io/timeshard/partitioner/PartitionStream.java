@@ -173,7 +173,11 @@ public final class PartitionStream {
 
   /** How many digits the key writes its start offset with, or -1. */
   static int offsetDigits(ObjectKey key) {
-    String prefix = keyPrefix(key);
+    return offsetDigits(key, keyPrefix(key));
+  }
+
+  /** {@link #offsetDigits(ObjectKey)} of a key whose {@link #keyPrefix} is {@code prefix}. */
+  static int offsetDigits(ObjectKey key, String prefix) {
     if (prefix == null) {
       return -1;
     }

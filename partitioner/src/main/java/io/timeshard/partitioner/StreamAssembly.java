@@ -91,7 +91,7 @@ public final class StreamAssembly {
       offsets[row] = key.startOffset();
       sizes[row] = size;
       String keyPrefix = PartitionStream.keyPrefix(key);
-      int digits = PartitionStream.offsetDigits(key);
+      int digits = PartitionStream.offsetDigits(key, keyPrefix);
       int extension = names.extension(key.extension());
       if (keyPrefix == null
           || digits < 0

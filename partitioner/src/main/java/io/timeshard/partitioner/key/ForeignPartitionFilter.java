@@ -19,6 +19,8 @@ public final class ForeignPartitionFilter {
 
   private static final char FIELD_DELIM = '+';
 
+  private static final ObjectRole[] ROLES = ObjectRole.values();
+
   private final String topicsPrefix;
   private final String delim;
   private final ExtensionTable extensions;
@@ -77,6 +79,10 @@ public final class ForeignPartitionFilter {
     if (partition < 0 || partition > Integer.MAX_VALUE || offsetSep - partitionSep - 1 == 0) {
       return false;
     }
+    int topicLength = partitionSep - fileStart;
+    if (assigned(key, fileStart, topicLength, (int) partition)) {
+      return false;
+    }
     int digitsEnd = offsetSep + 1;
     while (digitsEnd < key.length() && isAsciiDigit(key.charAt(digitsEnd))) {
       digitsEnd++;
@@ -92,28 +98,31 @@ public final class ForeignPartitionFilter {
     if (role == null || (role == ObjectRole.VALUES && extension.format() != format)) {
       return false;
     }
-    int topicLength = partitionSep - fileStart;
     int parentLength = lastDelim - restStart;
     boolean ownFolder =
         key.regionMatches(restStart, key, fileStart, topicLength)
             && (parentLength == topicLength
                 || (parentLength >= topicLength + delim.length()
                     && key.startsWith(delim, restStart + topicLength)));
-    if (!ownFolder) {
-      return false;
-    }
+    return ownFolder;
+  }
+
+  /**
+   * True when the file name's topic, {@code key[fileStart, +topicLength)}, and partition are kept.
+   */
+  private boolean assigned(String key, int fileStart, int topicLength, int partition) {
     for (int i = 0; i < topics.length; i++) {
       if (topics[i].length() == topicLength
           && key.regionMatches(fileStart, topics[i], 0, topicLength)) {
-        return !partitions[i].get((int) partition);
+        return partitions[i].get(partition);
       }
     }
-    return true;
+    return false;
   }
 
   /** The role whose infix is {@code key[from, to)}, or null. */
   private static ObjectRole role(String key, int from, int to) {
-    for (ObjectRole role : ObjectRole.values()) {
+    for (ObjectRole role : ROLES) {
       String infix = role.infix();
       if (infix.length() == to - from && key.startsWith(infix, from)) {
         return role;
@@ -127,6 +136,18 @@ public final class ForeignPartitionFilter {
    * or does not fit a long.
    */
   private static long number(String key, int from, int to) {
+    if (to - from <= 18) {
+      // Fits a long whatever the digits: check them only (the value matters for a partition).
+      long value = 0;
+      for (int i = from; i < to; i++) {
+        char c = key.charAt(i);
+        if (!isAsciiDigit(c)) {
+          return -1;
+        }
+        value = value * 10 + (c - '0');
+      }
+      return value;
+    }
     long value = 0;
     for (int i = from; i < to; i++) {
       char c = key.charAt(i);
