@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * pruning must never drop a record it cannot place in time.
  *
  * <p>Listing flat is one chain of pages, each needing the previous page's token. While a level has
- * fewer folders than {@code restore.list.concurrency}, a folder inside the window that holds more
- * than one page is listed one level down instead, so that its subfolders' listings run at once: see
- * {@link #listedInOnePage}.
+ * fewer folders than {@code restore.list.concurrency}, a folder inside the window whose subfolders
+ * hold a page or more is listed one level down instead, so that its subfolders' listings run at
+ * once: see {@link #listedFlatAfterFirstPage}. Such a folder's subfolders are never pruned, as a
+ * flat listing would not have pruned them.
  */
 public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
 
@@ -80,7 +81,8 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
       TimeInterval window,
       boolean spread,
       PlanAssembler assembler) {
-    if (folder.flat() || window.encloses(folder.interval())) {
+    boolean enclosed = window.encloses(folder.interval());
+    if (folder.flat() || enclosed) {
       if (folder.flat() || !spread || isLeaf(topicPrefix, folder.prefix())) {
         listAll(listing, folder.prefix(), assembler);
         return new Visit(List.of(), 0);
@@ -106,7 +108,7 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
       if (childInterval.isEmpty()) {
         log.debug("Listing '{}' whole: the folder does not fit path.format", child);
         children.add(new Folder(child, TimeInterval.ALL, true));
-      } else if (!childInterval.get().overlaps(window)) {
+      } else if (!enclosed && !childInterval.get().overlaps(window)) {
         pruned++;
       } else {
         children.add(new Folder(child, childInterval.get(), false));

@@ -218,6 +218,31 @@ class TimeFolderDescentTest {
   }
 
   @Test
+  void aFolderOfAnHourThatDoesNotExistIsListedAsAFlatListingWouldList() {
+    // Paris skips 02:00-03:00 on 2025-03-30: that folder covers no instant, yet holds a file.
+    InMemoryLister store = new InMemoryLister(5);
+    for (int hour = 0; hour < 6; hour++) {
+      for (int minute = 0; minute < 12; minute++) {
+        long offset = hour * 12L + minute;
+        store.add(String.format("topics/t/2025/03/30/%02d/t+0+%010d.avro", hour, offset), 10);
+      }
+    }
+    Map<String, String> config = timeBased(8);
+    config.put("timezone", "Europe/Paris");
+    PlanRequest all =
+        PlanRequest.everything(BackupFormat.AVRO).withTopics(TopicFilter.of(List.of("t")));
+    Map<String, String> sequentialConfig = new HashMap<>(config);
+    sequentialConfig.put("restore.list.concurrency", "1");
+
+    RestorePlan flat = RestorePartitioners.create(sequentialConfig).plan(store, all);
+    RestorePlan plan = RestorePartitioners.create(config).plan(store, all);
+
+    assertThat(plan.objectCount()).isEqualTo(6 * 12).isEqualTo(flat.objectCount());
+    assertThat(plan.streams()).isEqualTo(flat.streams());
+    assertThat(plan.stats().foldersPruned()).isZero();
+  }
+
+  @Test
   void oneListingAtATimeListsFlatAsBefore() {
     Recording sequential = new Recording(backup(50));
 
