@@ -36,10 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * 60000 ms buckets under {@code YYYY/MM/dd/HH}, served by a {@link GeneratedBackup} (pages of 5,000
  * keys, 20 ms per request, nothing on disk). Planning, assignment, watching and memory at 1,000,000
  * objects with tasks.max 4 and 12; 10,000,000 objects planned in a JVM of its own with {@code
- * -Xmx1g}; a restore through the worker when each LIST answers 6 s late; connector PUT to the
- * first record through the worker at full size, with tasks.max 4 and 12 (stopped there: two full
- * restores do not fit the benchmark's time); and a smaller restore through the worker with the 20
- * ms store, to its last record.
+ * -Xmx1g}; a restore through the worker when each LIST answers 6 s late; connector PUT to the first
+ * record through the worker at full size, with tasks.max 4 and 12 (stopped there: two full restores
+ * do not fit the benchmark's time); and a smaller restore through the worker with the 20 ms store,
+ * to its last record.
  */
 final class ScenarioD {
 
