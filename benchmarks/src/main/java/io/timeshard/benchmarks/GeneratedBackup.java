@@ -150,9 +150,9 @@ final class GeneratedBackup implements ObjectStore {
   }
 
   /**
-   * Lists from a key as S3 ({@code start-after}) and GCS ({@code startOffset}) do: a listing from
-   * a key starts there, and the keys before it cost no request. Without this the store lists from
-   * a key as Azure does, having no such option: the whole listing, filtered.
+   * Lists from a key as S3 ({@code start-after}) and GCS ({@code startOffset}) do: a listing from a
+   * key starts there, and the keys before it cost no request. Without this the store lists from a
+   * key as Azure does, having no such option: the whole listing, filtered.
    */
   GeneratedBackup listingFromAKey() {
     this.fromAKey = true;
