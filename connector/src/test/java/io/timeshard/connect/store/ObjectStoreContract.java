@@ -316,6 +316,12 @@ public abstract class ObjectStoreContract {
       assertThat(after.pages).as("pages after %s", start).isEqualTo(1);
     }
 
+    // Several pages after the start key: each page goes on from the last, none starts over.
+    assertThat(listAllAfter(store, BIG + "partition=0/", null, bigKey(99)).keys())
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(100, MANY).mapToObj(ObjectStoreContract::bigKey).toList());
+
     // A start key that is no object: the first key after it, and every key after.
     assertThat(listAllAfter(store, LAYOUT + "orders/", null, LAYOUT + "orders/partition=1/").keys())
         .containsExactlyInAnyOrder(

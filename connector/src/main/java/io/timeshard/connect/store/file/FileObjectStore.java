@@ -44,14 +44,12 @@ public final class FileObjectStore implements ObjectStore {
   }
 
   /**
-   * A local folder is listed in one page whatever the start key; files before it are dropped by
-   * name, before their attributes are read.
+   * Lists the files after {@code startAfter}, dropping those before it by name, before their
+   * attributes are read. A local folder is listed in one page whatever the start key, so this saves
+   * no LIST call and {@link #listsFromAKey()} stays false: a planner that listed the whole topic
+   * from a key would walk every file of it, where listing level by level opens only the folders it
+   * needs.
    */
-  @Override
-  public boolean listsFromAKey() {
-    return true;
-  }
-
   @Override
   public ListingPage listAfter(
       String prefix, String delimiter, String startAfter, String pageToken) {
