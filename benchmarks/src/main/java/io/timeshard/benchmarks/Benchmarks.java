@@ -25,8 +25,8 @@ import java.util.Set;
  * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code
  * --only=A,B,C,C2,D}, {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object), {@code
  * --b-records=N}, {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code
- * --results=PATH}, {@code --d-objects=N}, {@code --d-plan-only-objects=N}, {@code
- * --d-restore-objects=N} (0: no restore through the worker).
+ * --results=PATH}, {@code --d-objects=N}, {@code --d-plan-only-objects=N} (0: none), {@code
+ * --d-restore-objects=N} (0: no restore through the worker, the slow-listing one included).
  */
 public final class Benchmarks {
 

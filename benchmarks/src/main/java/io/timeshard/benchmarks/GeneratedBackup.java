@@ -4,6 +4,7 @@ import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,6 +52,7 @@ final class GeneratedBackup implements ObjectStore {
   private final int[] partitionOrder;
   private final String[] keyPrefixes;
   private final String[] partitionTexts;
+  private volatile boolean fromAKey;
 
   /**
    * @param hours whole hours of backup: {@code hours * 60 * partitions} objects
@@ -157,6 +159,73 @@ final class GeneratedBackup implements ObjectStore {
       page.add(new ListedObject(key(hour, within / 60, within % 60), 120, START));
     }
     return new ListingPage(List.of(), page, to < total ? Long.toString(to) : null);
+  }
+
+  /**
+   * Lists from a key as S3 ({@code start-after}) and GCS ({@code startOffset}) do: a listing from a
+   * key starts there, and the keys before it cost no request. Without this the store lists from a
+   * key as Azure does, having no such option: the whole listing, filtered.
+   */
+  GeneratedBackup listingFromAKey() {
+    this.fromAKey = true;
+    return this;
+  }
+
+  @Override
+  public boolean listsFromAKey() {
+    return fromAKey;
+  }
+
+  @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
+    if (!fromAKey
+        || startAfter == null
+        || startAfter.isEmpty()
+        || pageToken != null
+        || delimiter != null) {
+      // Azure-like, a later page, or folders (a few names): the listing, filtered.
+      return ObjectStore.super.listAfter(prefix, delimiter, startAfter, pageToken);
+    }
+    // The first page of a flat listing starts at the first key after startAfter: the keys of a
+    // prefix are generated in key order, so the index of that key is found by bisection.
+    int[] hoursOf = hoursUnder(prefix);
+    if (hoursOf == null) {
+      return ObjectStore.super.listAfter(prefix, null, startAfter, null);
+    }
+    int perHour = 60 * partitions;
+    long low = 0;
+    long high = (long) (hoursOf[1] - hoursOf[0] + 1) * perHour;
+    while (low < high) {
+      long middle = (low + high) >>> 1;
+      int hour = hoursOf[0] + (int) (middle / perHour);
+      int within = (int) (middle % perHour);
+      if (ObjectLister.keyOrder(key(hour, within / 60, within % 60), startAfter) <= 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return ObjectLister.after(list(prefix, null, Long.toString(low)), startAfter);
+  }
+
+  /** The first and last hour folder under a prefix inside the topic, or null when none. */
+  private int[] hoursUnder(String prefix) {
+    if (!prefix.startsWith(TOPIC_PREFIX)) {
+      return null;
+    }
+    String relative = prefix.substring(TOPIC_PREFIX.length());
+    int first = -1;
+    int last = -1;
+    for (int h = 0; h < hours; h++) {
+      if (hourFolders[h].startsWith(relative)) {
+        if (first < 0) {
+          first = h;
+        }
+        last = h;
+      }
+    }
+    return first < 0 ? null : new int[] {first, last};
   }
 
   @Override

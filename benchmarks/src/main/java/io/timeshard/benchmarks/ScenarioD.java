@@ -69,8 +69,12 @@ final class ScenarioD {
     for (int tasks : new int[] {4, 12}) {
       planAndWatch(hours, tasks);
     }
-    planOnlyInOwnJvm(bench.options().dPlanOnlyObjects());
-    slowListing();
+    if (bench.options().dPlanOnlyObjects() > 0) {
+      planOnlyInOwnJvm(bench.options().dPlanOnlyObjects());
+    }
+    if (bench.options().dRestoreObjects() > 0) {
+      slowListing();
+    }
     if (bench.options().dRestoreObjects() > 0) {
       for (int tasks : new int[] {4, 12}) {
         firstRecord(hours, tasks);
@@ -199,43 +203,67 @@ final class ScenarioD {
               perObject <= 64);
 
       // One poll interval while idle: the connector and every task refresh once.
-      long idle = 0;
-      WatchWindow connectorWatch = new WatchWindow(TimeInterval.ALL, Duration.ofHours(1));
-      connectorWatch.saw(held.get(0));
-      for (RestorePlan p : held) {
-        connectorWatch.saw(p);
-      }
+      idleRefresh(scenario, hours, partitioner, held, assignments, fullListing + tasksTotal);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The LIST calls of one poll interval while idle after completion: one refresh of the connector
+   * and of every task, each after the first plan it made, against the first listing; for a store
+   * that lists from a key (as S3 and GCS) and for one that cannot (as Azure).
+   */
+  private void idleRefresh(
+      String scenario,
+      int hours,
+      RestorePartitioner partitioner,
+      List<RestorePlan> taskPlans,
+      List<TaskAssignment> assignments,
+      long firstListing) {
+    PlanRequest everything = PlanRequest.everything(BackupFormat.AVRO);
+    for (boolean fromAKey : new boolean[] {true, false}) {
       AtomicLong idleLists = new AtomicLong();
       GeneratedBackup idleStore = new GeneratedBackup(PARTITIONS, hours, 0, 0, idleLists);
-      partitioner.plan(idleStore, everything.withWindow(connectorWatch.next()));
-      for (TaskAssignment assignment : assignments) {
-        WatchWindow taskWatch = new WatchWindow(TimeInterval.ALL, Duration.ofHours(1));
-        for (RestorePlan p : held) {
-          taskWatch.saw(p);
-        }
-        partitioner.plan(
-            idleStore,
-            everything
-                .onlyPartitions(new HashSet<>(assignment.partitions()))
-                .withWindow(taskWatch.next()));
+      if (fromAKey) {
+        idleStore.listingFromAKey();
       }
-      idle = idleLists.get();
-      double share = (double) idle / (fullListing + tasksTotal);
+      // The connector saw the whole backup: every task's plan together.
+      WatchWindow connectorWatch = new WatchWindow(TimeInterval.ALL, Duration.ofHours(1));
+      taskPlans.forEach(connectorWatch::saw);
+      partitioner.refresh(idleStore, everything, connectorWatch);
+      long connector = idleLists.get();
+      for (int t = 0; t < assignments.size(); t++) {
+        WatchWindow taskWatch = new WatchWindow(TimeInterval.ALL, Duration.ofHours(1));
+        taskWatch.saw(taskPlans.get(t));
+        partitioner.refresh(
+            idleStore,
+            everything.onlyPartitions(new HashSet<>(assignments.get(t).partitions())),
+            taskWatch);
+      }
+      long idle = idleLists.get();
+      double share = (double) idle / firstListing;
+      bench.log(
+          "D: idle refresh, %s: %d LIST calls (connector %d), %.2f%% of %d",
+          fromAKey ? "from a key" : "markers only", idle, connector, share * 100, firstListing);
       bench
           .results()
           .add(
               scenario,
-              store,
+              fromAKey
+                  ? "generated, 5,000-key pages, lists from a key (as S3, GCS)"
+                  : "generated, 5,000-key pages, markers only (as Azure)",
               "LIST calls per poll interval, idle after completion",
               String.format(
                   Locale.ROOT,
-                  "%d (%.2f%% of the first listing, look-back 1 h); 0 with restore.watch=false",
+                  "%d: connector %d, each task %d (%.2f%% of the first listing, look-back 1 h);"
+                      + " 0 with restore.watch=false",
                   idle,
+                  connector,
+                  (idle - connector) / Math.max(1, assignments.size()),
                   share * 100),
               "<= 2% of a full listing; 0 when one-shot",
               share <= 0.02);
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -157,7 +157,11 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " folders from the newest one seen, less this look-back, to the end of the restore"
           + " window; older folders are not listed again. A file the sink writes later than this"
           + " into an older folder is not found by a running restore (restart the connector to"
-          + " plan everything again). Layouts without time folders list the whole backup again.";
+          + " plan everything again). Where the store lists from a key (S3, GCS)"
+          + " and path.format sorts by time (fixed-width numbers, the year first), that is one"
+          + " listing of the topic folder and one flat listing from the look-back's folder. The"
+          + " default layout lists each partition folder after the last key seen there (S3, GCS)"
+          + " or whole (Azure, a local folder); the field layout lists the whole backup again.";
 
   // ---- Performance ----
   public static final String PERFORMANCE_GROUP = "Performance";

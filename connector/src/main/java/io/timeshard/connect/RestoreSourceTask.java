@@ -128,7 +128,7 @@ public class RestoreSourceTask extends SourceTask {
       sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
     }
     readCommittedPositions();
-    RestorePlan plan = queueNewObjects(request);
+    RestorePlan plan = queueNewObjects(partitioner.plan(services.store(), request));
     progress.markPlanned();
     log.info(
         "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
@@ -156,9 +156,11 @@ public class RestoreSourceTask extends SourceTask {
     }
   }
 
-  /** Plans the assigned streams and queues the objects not yet queued or restored. */
-  private RestorePlan queueNewObjects(PlanRequest planRequest) {
-    RestorePlan plan = partitioner.plan(services.store(), planRequest);
+  /**
+   * Queues the objects of a plan of the assigned streams (the first plan, or a refresh's, which may
+   * hold only the newest objects) not yet queued or restored.
+   */
+  private RestorePlan queueNewObjects(RestorePlan plan) {
     watchWindow.saw(plan);
     for (PartitionStream stream : plan.streams()) {
       TopicPartition tp = stream.topicPartition();
@@ -347,8 +349,9 @@ public class RestoreSourceTask extends SourceTask {
     }
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
     long before = progress.getPlannedObjects();
-    // Only where new objects can appear: the newest time folders, less the look-back.
-    queueNewObjects(request.withWindow(watchWindow.next()));
+    // Only where new objects can appear: the newest time folders less the look-back, or the
+    // partition folders after their last objects seen.
+    queueNewObjects(partitioner.refresh(services.store(), request, watchWindow));
     long found = progress.getPlannedObjects() - before;
     if (found > 0) {
       log.info("Found {} new objects to restore", found);

@@ -190,6 +190,31 @@ class RestoreSourceConnectorTest {
   }
 
   @Test
+  void whereTheStoreListsFromAKeyARefreshListsTheTopicFlatFromTheLookBack() throws Exception {
+    InMemoryStore store = fourPartitions();
+    store.fromAKey = true;
+    start(store, timeBased());
+    awaitReconfigurations(1);
+    int afterFirstPlan = store.listings.size();
+
+    store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
+    awaitReconfigurations(2);
+
+    assertThat(connector.taskConfigs(8)).hasSize(5);
+    // Each refresh: the topics folder, the topic one level, the topic flat from the look-back's
+    // folder (one hour before the newest, in Madrid's time); never a time folder level by level.
+    List<String> refreshes =
+        List.copyOf(store.listings).subList(afterFirstPlan, store.listings.size());
+    assertThat(refreshes)
+        .isNotEmpty()
+        .allMatch(
+            l ->
+                l.equals("topics/")
+                    || l.equals("topics/customerst/")
+                    || l.equals("topics/customerst/ after topics/customerst/2025/05/16/10"));
+  }
+
+  @Test
   void aOneShotRestoreListsNothingAfterItsFirstPlan() throws Exception {
     InMemoryStore store = fourPartitions();
     Map<String, String> config = timeBased();

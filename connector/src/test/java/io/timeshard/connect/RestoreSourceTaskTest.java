@@ -265,6 +265,38 @@ class RestoreSourceTaskTest {
   }
 
   @Test
+  void whereTheStoreListsFromAKeyARefreshListsItsFolderAfterTheLastObjectSeen() throws Exception {
+    InMemoryStore store = new InMemoryStore(4);
+    store.fromAKey = true;
+    for (int offset = 0; offset < 40; offset++) {
+      store.put(String.format("topics/t/partition=0/t+0+%010d.json", offset), "r" + offset + "\n");
+    }
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.poll.interval.ms", "100");
+    harness.start(props);
+    assertThat(harness.pollRecords(40, 10_000)).hasSize(40);
+    // The first plan lists the folder whole, in ten pages of four keys.
+    assertThat(store.listings).filteredOn("topics/t/partition=0/"::equals).hasSize(10);
+
+    store.put("topics/t/partition=0/t+0+0000000040.json", "r40\n");
+    assertThat(harness.pollRecords(1, 10_000))
+        .extracting(SourceRecord::value)
+        .containsExactly("r40");
+    Thread.sleep(300);
+    assertThat(harness.pollRecords(1, 300)).isEmpty();
+
+    // After it, never again whole: one page after the last key seen, each refresh.
+    assertThat(store.listings).filteredOn("topics/t/partition=0/"::equals).hasSize(10);
+    List<String> refreshes =
+        List.copyOf(store.listings).stream()
+            .filter(l -> l.startsWith("topics/t/partition=0/ after "))
+            .toList();
+    assertThat(refreshes).hasSizeGreaterThan(1);
+    assertThat(refreshes).last().asString().endsWith("t+0+0000000040.json");
+  }
+
+  @Test
   void aOneShotTaskListsNothingOnceItsStreamsAreComplete() throws Exception {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");

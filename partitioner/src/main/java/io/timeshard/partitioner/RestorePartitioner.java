@@ -25,4 +25,17 @@ public interface RestorePartitioner extends Configurable {
    * @return the streams, each in restore order, and what planning cost
    */
   RestorePlan plan(ObjectLister lister, PlanRequest request);
+
+  /**
+   * Looks for new objects after a first plan: lists only where new objects can appear, as {@code
+   * watch} knows them from the plans it {@linkplain WatchWindow#saw(RestorePlan) saw}. The plan
+   * returned holds the objects found there, which may be a part of each stream only; a caller
+   * compares it with what it queued. The default plans the window {@link WatchWindow#next()}.
+   *
+   * @param request the request of the first plan
+   * @param watch what earlier plans saw; the caller notes the returned plan in it
+   */
+  default RestorePlan refresh(ObjectLister lister, PlanRequest request, WatchWindow watch) {
+    return plan(lister, request.withWindow(watch.next()));
+  }
 }

@@ -25,6 +25,7 @@ public final class InMemoryLister implements ObjectLister {
   private final Random random = new Random(42);
   private int calls;
   private final List<String> listedPrefixes = new ArrayList<>();
+  private boolean fromAKey;
 
   public InMemoryLister(int pageSize) {
     this.pageSize = pageSize;
@@ -51,6 +52,45 @@ public final class InMemoryLister implements ObjectLister {
       add(key, 100);
     }
     return this;
+  }
+
+  /** Lists from a key as S3 and GCS do: the keys before it cost no call. */
+  public InMemoryLister listingFromAKey() {
+    this.fromAKey = true;
+    return this;
+  }
+
+  @Override
+  public boolean listsFromAKey() {
+    return fromAKey;
+  }
+
+  @Override
+  public synchronized ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
+    if (!fromAKey || startAfter == null || startAfter.isEmpty()) {
+      return ObjectLister.super.listAfter(prefix, delimiter, startAfter, pageToken);
+    }
+    calls++;
+    listedPrefixes.add(prefix + " after " + startAfter);
+    List<ListedObject> after = new ArrayList<>();
+    for (var e : objects.tailMap(startAfter, false).entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        after.add(
+            new ListedObject(
+                e.getKey(), e.getValue(), lastModified.getOrDefault(e.getKey(), Instant.EPOCH)));
+      } else if (e.getKey().compareTo(prefix) > 0) {
+        break;
+      }
+    }
+    if (delimiter != null) {
+      throw new UnsupportedOperationException("not used by the planner");
+    }
+    int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
+    int to = Math.min(after.size(), from + pageSize);
+    List<ListedObject> page = new ArrayList<>(after.subList(from, to));
+    Collections.shuffle(page, random);
+    return new ListingPage(List.of(), page, to < after.size() ? String.valueOf(to) : null);
   }
 
   public int calls() {

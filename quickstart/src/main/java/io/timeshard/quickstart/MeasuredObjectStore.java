@@ -30,6 +30,19 @@ public final class MeasuredObjectStore implements ObjectStore {
   }
 
   @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
+    calls.listed();
+    delay();
+    return store.listAfter(prefix, delimiter, startAfter, pageToken);
+  }
+
+  @Override
+  public boolean listsFromAKey() {
+    return store.listsFromAKey();
+  }
+
+  @Override
   public InputStream open(String key) throws IOException {
     calls.read(key);
     delay();

@@ -130,7 +130,10 @@ public final class BackupWatcher implements AutoCloseable {
     RestorePlan plan;
     try {
       // After the first plan, only where new objects can appear.
-      plan = partitioner.plan(lister, first ? request : request.withWindow(watchWindow.next()));
+      plan =
+          first
+              ? partitioner.plan(lister, request)
+              : partitioner.refresh(lister, request, watchWindow);
     } catch (RuntimeException e) {
       if (!first) {
         log.warn("Looking for new partition streams failed; trying again in {}", interval, e);

@@ -42,7 +42,11 @@ public final class LateObjects {
     return late;
   }
 
-  /** Remembers the objects of {@code stream} up to {@code last}, the last one queued. */
+  /**
+   * Remembers the objects of {@code stream} up to {@code last}, the last one queued, besides those
+   * remembered before: a refresh's plan may hold only the newest objects of a stream, and the next
+   * one all of them again (a folder listed whole), whose older objects are not late.
+   */
   public void remember(PartitionStream stream, BackupObject last) {
     if (last == null) {
       return;
@@ -57,7 +61,38 @@ public final class LateObjects {
     }
     long[] sorted = Arrays.copyOf(fingerprints, count);
     Arrays.sort(sorted);
-    known.put(stream.topicPartition(), sorted);
+    long[] before = known.get(stream.topicPartition());
+    known.put(stream.topicPartition(), before == null ? sorted : union(before, sorted));
+  }
+
+  /** The sorted union of two sorted arrays; {@code a} itself when it holds all of {@code b}. */
+  private static long[] union(long[] a, long[] b) {
+    boolean all = true;
+    for (long x : b) {
+      if (Arrays.binarySearch(a, x) < 0) {
+        all = false;
+        break;
+      }
+    }
+    if (all) {
+      return a;
+    }
+    long[] merged = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      long next;
+      if (j == b.length || (i < a.length && a[i] <= b[j])) {
+        next = a[i++];
+      } else {
+        next = b[j++];
+      }
+      if (n == 0 || merged[n - 1] != next) {
+        merged[n++] = next;
+      }
+    }
+    return Arrays.copyOf(merged, n);
   }
 
   private static long fingerprint(BackupObject object) {

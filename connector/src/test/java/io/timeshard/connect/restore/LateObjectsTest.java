@@ -56,4 +56,21 @@ class LateObjectsTest {
 
     assertThat(late.find(stream(0, 5, 10), object(10), o -> o.startOffset() < 10)).isEmpty();
   }
+
+  @Test
+  void aRefreshOfOnlyTheNewObjectsThenAWholeListingFindsNothingLate() {
+    LateObjects late = new LateObjects();
+    late.remember(stream(0, 10), object(10));
+    // A folder listed after its last key: only the new objects.
+    PartitionStream newOnly = stream(20, 30);
+    assertThat(late.find(newOnly, object(10), o -> false)).isEmpty();
+    late.remember(newOnly, object(30));
+    // Then the folder listed whole again: every object was seen before.
+    PartitionStream whole = stream(0, 10, 20, 30);
+    assertThat(late.find(whole, object(30), o -> false)).isEmpty();
+    // A late one among them is still found.
+    assertThat(late.find(stream(0, 10, 15, 20, 30), object(30), o -> false))
+        .extracting(BackupObject::startOffset)
+        .containsExactly(15L);
+  }
 }

@@ -303,6 +303,51 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
+  void listsOnlyTheKeysAfterAStartKey() {
+    // Keys of partition=0 after its 5,000th: fewer than a page, whether the store starts there
+    // (S3, GCS, a local folder) or lists the folder and drops the rest (Azure).
+    String start = bigKey(4_999);
+    Listing after = listAllAfter(store, BIG + "partition=0/", null, start);
+    assertThat(after.keys())
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(5_000, MANY).mapToObj(ObjectStoreContract::bigKey).toList());
+    if (store.listsFromAKey()) {
+      assertThat(after.pages).as("pages after %s", start).isEqualTo(1);
+    }
+
+    // Several pages after the start key: each page goes on from the last, none starts over.
+    assertThat(listAllAfter(store, BIG + "partition=0/", null, bigKey(99)).keys())
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(100, MANY).mapToObj(ObjectStoreContract::bigKey).toList());
+
+    // A start key that is no object: the first key after it, and every key after.
+    assertThat(listAllAfter(store, LAYOUT + "orders/", null, LAYOUT + "orders/partition=1/").keys())
+        .containsExactlyInAnyOrder(
+            LAYOUT + "orders/partition=1/orders+1+0000000000.json",
+            LAYOUT + "orders/partition=10/orders+10+0000000042.json",
+            LAYOUT + "orders/partition=2/orders+2+0000000100.json");
+    // A wide offset sorts before a narrower one as text: after it comes the narrower one.
+    assertThat(
+            listAllAfter(
+                    store,
+                    LAYOUT + "orders/partition=0/",
+                    null,
+                    LAYOUT + "orders/partition=0/orders+0+0000000000.json")
+                .keys())
+        .containsExactly(LAYOUT + "orders/partition=0/orders+0+10000000000.json");
+    assertThat(listAllAfter(store, LAYOUT, null, LAYOUT + "readme.txt").keys()).isEmpty();
+
+    // With a delimiter: the folders after the start key, never one wholly before it (the folder
+    // that holds the start key may come or not, as the store decides).
+    Listing folders = listAllAfter(store, LAYOUT + "orders/", "/", LAYOUT + "orders/partition=1/x");
+    assertThat(folders.prefixes)
+        .contains(LAYOUT + "orders/partition=10/", LAYOUT + "orders/partition=2/")
+        .doesNotContain(LAYOUT + "orders/partition=0/");
+  }
+
+  @Test
   void readsObjectsWholeAndInRanges() throws IOException {
     String key = LAYOUT_KEYS.get(3);
     assertThat(read(store.open(key))).isEqualTo(content(key));
@@ -417,6 +462,26 @@ public abstract class ObjectStoreContract {
       listing.pages++;
       listing.prefixes.addAll(page.commonPrefixes());
       listing.objects.addAll(page.objects());
+      token = page.nextPageToken();
+    } while (token != null);
+    return listing;
+  }
+
+  /** Every page of a listing after {@code startAfter}, merged; no key may be at or before it. */
+  protected static Listing listAllAfter(
+      ObjectLister lister, String prefix, String delimiter, String startAfter) {
+    Listing listing = new Listing();
+    String token = null;
+    do {
+      ListingPage page = lister.listAfter(prefix, delimiter, startAfter, token);
+      listing.pages++;
+      listing.prefixes.addAll(page.commonPrefixes());
+      listing.objects.addAll(page.objects());
+      for (ListedObject object : page.objects()) {
+        assertThat(ObjectLister.keyOrder(object.key(), startAfter))
+            .as("%s is after %s", object.key(), startAfter)
+            .isPositive();
+      }
       token = page.nextPageToken();
     } while (token != null);
     return listing;

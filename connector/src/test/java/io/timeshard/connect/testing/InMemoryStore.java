@@ -39,6 +39,12 @@ public final class InMemoryStore implements ObjectStore {
   public final AtomicLong bytesRead = new AtomicLong();
   public final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
+  /** Whether listings start at a key, as S3's and GCS's do; otherwise as Azure's, filtered. */
+  public volatile boolean fromAKey;
+
+  /** Every LIST request: its prefix, and {@code " after <key>"} for one that starts at a key. */
+  public final List<String> listings = java.util.Collections.synchronizedList(new ArrayList<>());
+
   /** Runs before every LIST request: a test slows the store down or makes it fail with it. */
   public volatile Runnable beforeList = () -> {};
 
@@ -80,8 +86,41 @@ public final class InMemoryStore implements ObjectStore {
     return listPage(prefix, delimiter, pageToken);
   }
 
+  @Override
+  public boolean listsFromAKey() {
+    return fromAKey;
+  }
+
+  @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
+    if (!fromAKey || startAfter == null || startAfter.isEmpty() || delimiter != null) {
+      return ObjectStore.super.listAfter(prefix, delimiter, startAfter, pageToken);
+    }
+    beforeList.run();
+    synchronized (this) {
+      listCalls.incrementAndGet();
+      listings.add(prefix + " after " + startAfter);
+      List<ListedObject> after = new ArrayList<>();
+      for (var e : objects.tailMap(startAfter, false).entrySet()) {
+        if (e.getKey().startsWith(prefix)) {
+          after.add(
+              new ListedObject(e.getKey(), e.getValue().length, lastModified.get(e.getKey())));
+        } else if (e.getKey().compareTo(prefix) > 0) {
+          break;
+        }
+      }
+      int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
+      int to = Math.min(after.size(), from + pageSize);
+      List<ListedObject> page = new ArrayList<>(after.subList(from, to));
+      Collections.shuffle(page, random);
+      return new ListingPage(List.of(), page, to < after.size() ? String.valueOf(to) : null);
+    }
+  }
+
   private synchronized ListingPage listPage(String prefix, String delimiter, String pageToken) {
     listCalls.incrementAndGet();
+    listings.add(prefix);
     List<Object> entries = new ArrayList<>();
     TreeSet<String> folders = new TreeSet<>();
     for (var e : objects.tailMap(prefix, true).entrySet()) {

@@ -5,6 +5,7 @@ import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.WatchWindow;
 import io.timeshard.partitioner.key.ObjectKey;
 import io.timeshard.partitioner.key.ObjectKeyParser;
 import io.timeshard.partitioner.listing.ObjectLister;
@@ -68,6 +69,50 @@ public abstract class AbstractRestorePartitioner implements RestorePartitioner {
         (System.nanoTime() - started) / 1_000_000,
         plan.stats());
     return plan;
+  }
+
+  /**
+   * Looks for new objects after a first plan, listing only where they can appear (see {@link
+   * #refreshTopic}); the plan holds what that listing found, for the window {@code watch.next()}.
+   */
+  @Override
+  public RestorePlan refresh(ObjectLister lister, PlanRequest request, WatchWindow watch) {
+    long started = System.nanoTime();
+    PlanRequest windowed = request.withWindow(watch.next());
+    PlanAssembler assembler = new PlanAssembler(parser(), windowed, this::bucketOf);
+    long pruned = 0;
+    long calls;
+    try (Listing listing = new Listing(lister, listConcurrency)) {
+      for (String topic : topics(listing, windowed)) {
+        pruned += refreshTopic(listing, topic, windowed, watch, assembler);
+      }
+      calls = listing.calls();
+    }
+    RestorePlan plan = assembler.build(calls, pruned);
+    log.debug(
+        "Refreshed {} partition streams, {} objects in {} ms: {}",
+        plan.streams().size(),
+        plan.objectCount(),
+        (System.nanoTime() - started) / 1_000_000,
+        plan.stats());
+    return plan;
+  }
+
+  /**
+   * Lists one topic's folder where new objects can appear after the plans {@code watch} saw, and
+   * hands the objects found to the assembler; the default lists the request's window as a first
+   * plan does. No object may be handed over twice.
+   *
+   * @param request the request, its window already {@code watch.next()}
+   * @return how many folders were pruned without being listed
+   */
+  protected long refreshTopic(
+      Listing listing,
+      String topic,
+      PlanRequest request,
+      WatchWindow watch,
+      PlanAssembler assembler) {
+    return collectTopic(listing, topic, request, assembler);
   }
 
   /**

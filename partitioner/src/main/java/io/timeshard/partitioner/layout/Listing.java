@@ -78,6 +78,29 @@ final class Listing implements AutoCloseable {
   }
 
   /**
+   * Lists every page of the keys under {@code prefix} after {@code startAfter} (see {@link
+   * ObjectLister#listAfter}); returns the common prefixes, hands objects to the sink.
+   */
+  List<String> listAfter(
+      String prefix, String delimiter, String startAfter, Consumer<ListedObject> objects) {
+    List<String> prefixes = new ArrayList<>();
+    String token = null;
+    do {
+      ListingPage page = lister.listAfter(prefix, delimiter, startAfter, token);
+      calls.incrementAndGet();
+      prefixes.addAll(page.commonPrefixes());
+      page.objects().forEach(objects);
+      token = page.nextPageToken();
+    } while (token != null);
+    return prefixes;
+  }
+
+  /** Whether the store starts a listing at a key, so that the keys before it cost nothing. */
+  boolean fromAKey() {
+    return lister.listsFromAKey();
+  }
+
+  /**
    * Applies {@code work} to every item, up to {@code concurrency} at once, and returns the results
    * in the items' order. Called from the planning thread only, never from inside {@code work}.
    */

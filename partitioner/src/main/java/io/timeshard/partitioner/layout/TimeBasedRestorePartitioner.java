@@ -1,6 +1,8 @@
 package io.timeshard.partitioner.layout;
 
 import io.timeshard.partitioner.PartitionerConfig;
+import io.timeshard.partitioner.PlanRequest;
+import io.timeshard.partitioner.WatchWindow;
 import io.timeshard.partitioner.key.ObjectKey;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
@@ -180,6 +182,36 @@ public class TimeBasedRestorePartitioner extends AbstractRestorePartitioner {
       depth++;
     }
     return depth >= buckets.levels();
+  }
+
+  /**
+   * A refresh where the store starts a listing at a key and the folders sort by time: the topic
+   * folder one level (for folders that do not fit), then flat from the folder of the window's start
+   * (see {@link TimeBasedRefresh}); elsewhere level by level, as a first plan.
+   */
+  @Override
+  protected long refreshTopic(
+      Listing listing,
+      String topic,
+      PlanRequest request,
+      WatchWindow watch,
+      PlanAssembler assembler) {
+    String topicPrefix = parser().topicPrefix(topic);
+    TimeBasedRefresh fromKey = new TimeBasedRefresh(buckets, parser());
+    Optional<String> startKey = fromKey.startKey(listing, topicPrefix, request.window());
+    if (startKey.isEmpty()) {
+      return collectTopic(listing, topic, request, assembler);
+    }
+    long[] descended = {0};
+    long pruned =
+        fromKey.refresh(
+            listing,
+            topicPrefix,
+            startKey.get(),
+            request.window(),
+            assembler,
+            () -> descended[0] = collectTopic(listing, topic, request, assembler));
+    return pruned + descended[0];
   }
 
   @Override

@@ -99,6 +99,79 @@ final class PathFormatLevel {
     return new PathFormatLevel(pattern, locale, finest);
   }
 
+  /**
+   * Whether folder paths printed with {@code pathFormat} sort as text in the order of their times:
+   * every field numeric and of fixed width, from the year down without a gap (year, month, day,
+   * hour, minute, second, fraction; or year, day of year, ...), each finer than the one before.
+   * {@code YYYY/MM/dd/HH} and {@code 'year'=YYYY/'month'=MM} do; {@code YYYY/M/d} (a single digit
+   * for months below 10), {@code YYYY/MMM} (month names), {@code dd/MM/YYYY} and {@code YYYY/hh}
+   * (twelve-hour clock) do not. Quoted text is the same in every folder and does not matter.
+   */
+  static boolean sortsChronologically(String pathFormat) {
+    if (pathFormat == null || pathFormat.isEmpty()) {
+      return false;
+    }
+    StringBuilder fields = new StringBuilder();
+    boolean quoted = false;
+    int i = 0;
+    while (i < pathFormat.length()) {
+      char c = pathFormat.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+        i++;
+        continue;
+      }
+      if (quoted || !Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      int run = 1;
+      while (i + run < pathFormat.length() && pathFormat.charAt(i + run) == c) {
+        run++;
+      }
+      char field = fixedWidthNumeric(c, run);
+      if (field == 0) {
+        return false;
+      }
+      fields.append(field);
+      i += run;
+    }
+    String order = fields.toString();
+    return !order.isEmpty()
+        && ("YMdHmsS".startsWith(order) || "YDHmsS".startsWith(order))
+        && order.indexOf('S') == order.lastIndexOf('S');
+  }
+
+  /**
+   * The field a run of one pattern letter prints as a number of fixed width ({@code Y} for a
+   * four-digit year, then {@code M}, {@code D} (day of year), {@code d}, {@code H}, {@code m},
+   * {@code s}, {@code S}), or 0 for any other run.
+   */
+  private static char fixedWidthNumeric(char letter, int count) {
+    switch (letter) {
+      case 'Y':
+      case 'y':
+        return count == 4 ? 'Y' : 0;
+      case 'M':
+      case 'd':
+      case 'H':
+      case 'm':
+      case 's':
+        return count == 2 ? letter : 0;
+      case 'D':
+        return count == 3 ? 'D' : 0;
+      case 'S':
+        return 'S';
+      default:
+        return 0;
+    }
+  }
+
+  /** The path of the folder whose wall-clock start is {@code wallMillis} (UTC fields). */
+  String print(long wallMillis) {
+    return formatter.print(wallMillis);
+  }
+
   /** The wall-clock start of the folder, or empty when the path does not fit this pattern. */
   Optional<LocalDateTime> parse(String path) {
     try {

@@ -33,6 +33,7 @@ public final class TimeBuckets {
   private final long durationMs;
   private final DateTimeZone zone;
   private final List<PathFormatLevel> levels;
+  private final boolean chronological;
 
   private TimeBuckets(String pathFormat, long durationMs, Locale locale, DateTimeZone zone) {
     if (durationMs <= 0) {
@@ -42,6 +43,7 @@ public final class TimeBuckets {
     this.durationMs = durationMs;
     this.zone = zone;
     this.levels = PathFormatLevel.split(pathFormat, locale);
+    this.chronological = PathFormatLevel.sortsChronologically(pathFormat);
   }
 
   /**
@@ -70,6 +72,45 @@ public final class TimeBuckets {
   /** How many folder levels {@code path.format} writes. */
   public int levels() {
     return levels.size();
+  }
+
+  /**
+   * Whether the folder paths sort as text in the order of their times (fixed-width numeric fields,
+   * most significant first): then every folder that can hold an instant at or after some instant
+   * sorts at or after {@link #folderFrom(long)} of it.
+   */
+  public boolean sortsChronologically() {
+    return chronological;
+  }
+
+  /**
+   * The path of the earliest folder that can hold an instant at or after {@code instant}, without a
+   * trailing {@code /}, for a layout whose folders {@linkplain #sortsChronologically() sort
+   * chronologically}: every folder that holds such an instant sorts at or after it as text. Where
+   * the zone sets its clocks back within two days after {@code instant}, the folder of the earliest
+   * wall-clock time read after it.
+   *
+   * @return empty when the folders do not sort chronologically
+   */
+  public Optional<String> folderFrom(long instant) {
+    if (!chronological) {
+      return Optional.empty();
+    }
+    long wall = local(instant);
+    if (!zone.isFixed()) {
+      long t = instant;
+      for (int i = 0; i < 8; i++) {
+        long next = zone.nextTransition(t);
+        if (next <= t || next > instant + 2 * DAY_MS) {
+          break;
+        }
+        wall = Math.min(wall, local(next));
+        t = next;
+      }
+    }
+    long bucketStart = Math.floorDiv(wall, durationMs) * durationMs;
+    String path = levels.get(levels.size() - 1).print(bucketStart);
+    return Optional.of(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
   }
 
   /**

@@ -64,6 +64,12 @@ public final class AzureBlobObjectStore implements ObjectStore {
     throttling.listen(listener);
   }
 
+  /*
+   * No listAfter of its own: List Blobs continues only from the opaque NextMarker of a previous
+   * page, never from a key, so a listing from a key is the whole listing, filtered (the default),
+   * and listsFromAKey() stays false. The planner then keeps listing level by level.
+   */
+
   @Override
   public ListingPage list(String prefix, String delimiter, String pageToken) {
     ListBlobsOptions options = new ListBlobsOptions();

@@ -6,6 +6,7 @@ import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,20 @@ public final class FileObjectStore implements ObjectStore {
 
   @Override
   public ListingPage list(String prefix, String delimiter, String pageToken) {
+    return listAfter(prefix, delimiter, null, pageToken);
+  }
+
+  /**
+   * Lists the files after {@code startAfter}, dropping those before it by name, before their
+   * attributes are read. A local folder is listed in one page whatever the start key, so this saves
+   * no LIST call and {@link #listsFromAKey()} stays false: a planner that listed the whole topic
+   * from a key would walk every file of it, where listing level by level opens only the folders it
+   * needs.
+   */
+  @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
+    boolean fromAKey = startAfter != null && !startAfter.isEmpty();
     // The folder that holds every key starting with the prefix.
     int lastSlash = prefix.lastIndexOf('/');
     Path base = lastSlash < 0 ? root : resolve(prefix.substring(0, lastSlash));
@@ -54,6 +69,12 @@ public final class FileObjectStore implements ObjectStore {
           path -> {
             String key = keyOf(path);
             if (key.isEmpty() || !key.startsWith(prefix)) {
+              return;
+            }
+            if (fromAKey
+                && ObjectLister.keyOrder(key, startAfter) <= 0
+                && !startAfter.startsWith(key)) {
+              // Neither after the start key nor a folder that can hold a key after it.
               return;
             }
             BasicFileAttributes attributes = attributes(path);
@@ -76,7 +97,7 @@ public final class FileObjectStore implements ObjectStore {
     } catch (IOException | UncheckedIOException e) {
       throw new StoreException("Cannot list '" + prefix + "' in " + describe(), e);
     }
-    return ListingPage.last(List.copyOf(prefixes), objects);
+    return ObjectLister.after(ListingPage.last(List.copyOf(prefixes), objects), startAfter);
   }
 
   @Override

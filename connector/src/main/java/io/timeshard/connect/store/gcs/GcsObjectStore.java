@@ -14,6 +14,7 @@ import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Google Cloud Storage bucket. Listings are the service's pages; downloads stream through the
@@ -33,6 +36,8 @@ import java.util.List;
  */
 public final class GcsObjectStore implements ObjectStore {
 
+  private static final Logger log = LoggerFactory.getLogger(GcsObjectStore.class);
+
   static final int CHUNK_SIZE = 4 * 1024 * 1024;
   private static final int FIRST_READ = 64 * 1024;
 
@@ -40,6 +45,7 @@ public final class GcsObjectStore implements ObjectStore {
   private final String bucket;
   private final String description;
   private final boolean ownsStorage;
+  private volatile boolean startOffsetRefused;
 
   /**
    * @param ownsStorage whether {@link #close()} closes {@code storage} (false for an injected one)
@@ -53,12 +59,33 @@ public final class GcsObjectStore implements ObjectStore {
 
   @Override
   public ListingPage list(String prefix, String delimiter, String pageToken) {
+    return listAfter(prefix, delimiter, null, pageToken);
+  }
+
+  /**
+   * The JSON API's {@code startOffset}: the bucket starts the listing at any key. False once the
+   * service refused the option (Google's in-memory test storage does): listings from a key are then
+   * whole listings, filtered.
+   */
+  @Override
+  public boolean listsFromAKey() {
+    return !startOffsetRefused;
+  }
+
+  @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
     List<BlobListOption> options = new ArrayList<>();
     if (!prefix.isEmpty()) {
       options.add(BlobListOption.prefix(prefix));
     }
     if (delimiter != null) {
       options.add(BlobListOption.delimiter(delimiter));
+    }
+    if (startAfter != null && !startAfter.isEmpty() && !startOffsetRefused) {
+      // startOffset is inclusive: the key itself is dropped below, with anything an emulator
+      // that ignores the option returns before it.
+      options.add(BlobListOption.startOffset(startAfter));
     }
     if (pageToken != null) {
       options.add(BlobListOption.pageToken(pageToken));
@@ -67,6 +94,12 @@ public final class GcsObjectStore implements ObjectStore {
     try {
       page = storage.list(bucket, options.toArray(BlobListOption[]::new));
     } catch (RuntimeException e) {
+      if (startAfter != null && !startAfter.isEmpty() && !startOffsetRefused && refused(e)) {
+        log.info(
+            "{} does not list from a key (startOffset); listing whole folders instead", describe());
+        startOffsetRefused = true;
+        return listAfter(prefix, delimiter, startAfter, pageToken);
+      }
       throw failure("list '" + prefix + "'", null, e);
     }
     List<String> prefixes = new ArrayList<>();
@@ -79,7 +112,9 @@ public final class GcsObjectStore implements ObjectStore {
       }
     }
     String next = page.getNextPageToken();
-    return new ListingPage(prefixes, objects, next == null || next.isEmpty() ? null : next);
+    return ObjectLister.after(
+        new ListingPage(prefixes, objects, next == null || next.isEmpty() ? null : next),
+        startAfter);
   }
 
   @Override
@@ -173,6 +208,16 @@ public final class GcsObjectStore implements ObjectStore {
       return new StoreException("Cannot " + action + " " + where + answer, e);
     }
     return new StoreException("Cannot " + action + " " + where + ": " + e.getMessage(), e);
+  }
+
+  /** Whether a failure is the storage refusing an option it does not know. */
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnsupportedOperationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static BaseServiceException serviceException(Throwable e) {

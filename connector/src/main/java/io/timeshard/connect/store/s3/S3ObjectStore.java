@@ -7,6 +7,7 @@ import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.store.ThrottleSignal;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -72,12 +73,28 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public ListingPage list(String prefix, String delimiter, String pageToken) {
+    return listAfter(prefix, delimiter, null, pageToken);
+  }
+
+  /** ListObjectsV2's {@code start-after}: the bucket starts the listing after any key. */
+  @Override
+  public boolean listsFromAKey() {
+    return true;
+  }
+
+  @Override
+  public ListingPage listAfter(
+      String prefix, String delimiter, String startAfter, String pageToken) {
     ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
     if (!prefix.isEmpty()) {
       request.prefix(prefix);
     }
     if (delimiter != null) {
       request.delimiter(delimiter);
+    }
+    if (startAfter != null && !startAfter.isEmpty()) {
+      // Ignored by S3 once a continuation token is given, which carries the position on.
+      request.startAfter(startAfter);
     }
     if (pageToken != null) {
       request.continuationToken(pageToken);
@@ -95,7 +112,10 @@ public final class S3ObjectStore implements ObjectStore {
             .toList();
     String next =
         Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
-    return new ListingPage(prefixes, objects, next == null || next.isEmpty() ? null : next);
+    // Never a key at or before startAfter, whatever an S3-compatible store answers.
+    return ObjectLister.after(
+        new ListingPage(prefixes, objects, next == null || next.isEmpty() ? null : next),
+        startAfter);
   }
 
   @Override
