@@ -284,8 +284,12 @@ public final class Prefetcher implements AutoCloseable {
     return stream == null ? null : stream.started.peek();
   }
 
-  /** Done with a stream's current object: frees its memory and starts what can start. */
-  public synchronized void advance(TopicPartition tp) {
+  /**
+   * Done with a stream's current object: frees its memory and starts what can start.
+   *
+   * @return the stream's next object's buffer, as {@link #head} would give it
+   */
+  public synchronized ObjectBuffer advance(TopicPartition tp) {
     Stream stream = streams.get(tp);
     ObjectBuffer done = stream.started.poll();
     if (done != null) {
@@ -293,6 +297,7 @@ public final class Prefetcher implements AutoCloseable {
       budget.release(done.capacity());
     }
     schedule();
+    return stream.started.peek();
   }
 
   private static long saturatedMultiply(long a, long b) {
