@@ -73,8 +73,7 @@ public record RestorePosition(
    */
   public static Map<String, Object> sourceOffset(
       String objectKey, Long startOffset, long record, boolean endOfObject) {
-    return Map.of(
-        OBJECT_KEY, objectKey, START_KEY, startOffset, RECORD_KEY, record, EOF_KEY, endOfObject);
+    return new SourceOffsetMap(objectKey, startOffset, record, endOfObject);
   }
 
   /**

@@ -52,9 +52,35 @@ class RestorePositionTest {
   void aSourceOffsetReadsBackAsThePositionItWasMadeOf() {
     RestorePosition position =
         new RestorePosition("topics/t/partition=0/t+0+0000000010.avro", 10, 3, true);
+    Map<String, Object> offset = RestorePosition.sourceOffset(position.objectKey(), 10L, 3, true);
+    Map<String, Object> asMap =
+        Map.of("object", position.objectKey(), "start", 10L, "record", 3L, "eof", true);
 
+    assertThat(offset).isEqualTo(asMap);
+    assertThat(asMap).isEqualTo(offset);
+    assertThat(offset.hashCode()).isEqualTo(asMap.hashCode());
+    assertThat(offset).containsKey("eof").doesNotContainKey("other").hasSize(4);
+    assertThat(RestorePosition.fromSourceOffset(offset)).contains(position);
     assertThat(RestorePosition.fromSourceOffset(position.toSourceOffset())).contains(position);
-    assertThat(RestorePosition.sourceOffset(position.objectKey(), 10L, 3, true))
-        .isEqualTo(Map.of("object", position.objectKey(), "start", 10L, "record", 3L, "eof", true));
+    assertThatThrownBy(() -> offset.put("record", 4L))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aSourceOffsetSurvivesConnectsJsonForm() {
+    // Connect stores offsets as JSON and reads them back as plain maps.
+    JsonConverter json = new JsonConverter();
+    json.configure(Map.of("schemas.enable", "false"), false);
+    Map<String, Object> offset =
+        RestorePosition.sourceOffset("a/b+0+0000000007.avro", 7L, 41, false);
+
+    Object read =
+        json.toConnectData("offsets", json.fromConnectData("offsets", null, offset)).value();
+
+    assertThat(read).isInstanceOf(Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) read;
+    assertThat(RestorePosition.fromSourceOffset(map))
+        .contains(new RestorePosition("a/b+0+0000000007.avro", 7, 41, false));
   }
 }
