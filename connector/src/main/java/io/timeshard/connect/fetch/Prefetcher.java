@@ -217,7 +217,11 @@ public final class Prefetcher implements AutoCloseable {
 
   /** A read ended: tell the limit whether the poll waited on it, and start what can start. */
   private synchronized void ended(ObjectBuffer buffer) {
+    int before = concurrency.limit();
     concurrency.ended(buffer.pollWaited(), heldByLimit);
+    if (log.isDebugEnabled() && concurrency.limit() != before) {
+      log.debug("Reads in flight: {}", concurrency);
+    }
     inFlight--;
     schedule();
   }

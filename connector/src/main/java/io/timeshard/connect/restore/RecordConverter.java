@@ -32,6 +32,19 @@ public final class RecordConverter {
   }
 
   /**
+   * The source record, or empty when the record falls outside the window: {@link #convert(
+   * TopicPartition, Map, BackupObject, Long, BackupRecord)} for a caller that converts a record now
+   * and then.
+   */
+  public Optional<SourceRecord> convert(
+      TopicPartition tp,
+      Map<String, Object> sourcePartition,
+      BackupObject object,
+      BackupRecord record) {
+    return Optional.ofNullable(convert(tp, sourcePartition, object, object.startOffset(), record));
+  }
+
+  /**
    * The source record, or {@code null} when the record falls outside the window. A record whose
    * field is missing or unreadable is kept: dropping it silently could lose data.
    *
