@@ -26,7 +26,8 @@ import java.util.Set;
  * --only=A,B,C,C2,D}, {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object), {@code
  * --b-records=N}, {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code
  * --results=PATH}, {@code --d-objects=N}, {@code --d-plan-only-objects=N} (0: none), {@code
- * --d-restore-objects=N} (0: no restore through the worker, the slow-listing one included).
+ * --d-restore-objects=N} (0: no restore through the worker, the slow-listing one included), {@code
+ * --a-stores=folder,folder+latency,azurite,azurite+latency}.
  */
 public final class Benchmarks {
 
@@ -42,7 +43,8 @@ public final class Benchmarks {
       Path results,
       long dObjects,
       long dPlanOnlyObjects,
-      long dRestoreObjects) {
+      long dRestoreObjects,
+      Set<String> aStores) {
 
     static Options parse(String[] args) {
       Set<String> only = Set.of("A", "B", "C", "C2", "D");
@@ -56,6 +58,7 @@ public final class Benchmarks {
       long dObjects = 1_000_000;
       long dPlanOnlyObjects = 10_000_000;
       long dRestoreObjects = 30_000;
+      Set<String> aStores = A_STORES;
       for (String arg : args) {
         if (arg.isBlank()) {
           continue;
@@ -74,6 +77,7 @@ public final class Benchmarks {
           case "--d-objects" -> dObjects = Long.parseLong(value);
           case "--d-plan-only-objects" -> dPlanOnlyObjects = Long.parseLong(value);
           case "--d-restore-objects" -> dRestoreObjects = Long.parseLong(value);
+          case "--a-stores" -> aStores = aStores(value);
           default -> throw new IllegalArgumentException("unknown flag " + arg);
         }
       }
@@ -88,7 +92,23 @@ public final class Benchmarks {
           results,
           dObjects,
           dPlanOnlyObjects,
-          dRestoreObjects);
+          dRestoreObjects,
+          aStores);
+    }
+
+    /** Scenario A's stores: the folder and Azurite, each without and with the added latency. */
+    static final Set<String> A_STORES =
+        Set.of("folder", "folder+latency", "azurite", "azurite+latency");
+
+    private static Set<String> aStores(String value) {
+      Set<String> stores = Set.of(value.toLowerCase(Locale.ROOT).split(","));
+      for (String store : stores) {
+        if (!A_STORES.contains(store)) {
+          throw new IllegalArgumentException(
+              "unknown store '" + store + "' in --a-stores; known: " + A_STORES);
+        }
+      }
+      return stores;
     }
   }
 

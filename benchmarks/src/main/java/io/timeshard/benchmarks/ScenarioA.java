@@ -31,7 +31,13 @@ final class ScenarioA {
   private static final List<Integer> TASKS = List.of(1, 2, 4);
 
   /** One way of reaching the backup. */
-  private record Store(String name, Map<String, String> config, long latencyMs, boolean azurite) {}
+  private record Store(String name, Map<String, String> config, long latencyMs, boolean azurite) {
+
+    /** Its name in {@code --a-stores}. */
+    String key() {
+      return (azurite ? "azurite" : "folder") + (latencyMs > 0 ? "+latency" : "");
+    }
+  }
 
   private final Bench bench;
   private int restores;
@@ -62,7 +68,9 @@ final class ScenarioA {
       AzureContainerBackup azure = null;
       LatencyProxy proxy = null;
       try {
-        if (bench.azurite().isPresent()) {
+        if (bench.azurite().isPresent()
+            && (bench.options().aStores().contains("azurite")
+                || bench.options().aStores().contains("azurite+latency"))) {
           String endpoint = bench.azurite().get().endpoint();
           azure = AzureContainerBackup.createInAzurite(endpoint, "bench-a");
           started = System.nanoTime();
@@ -81,6 +89,9 @@ final class ScenarioA {
                   true));
         }
         for (Store store : stores) {
+          if (!bench.options().aStores().contains(store.key())) {
+            continue;
+          }
           runStore(scenario, store, perPartition, objects);
         }
       } finally {

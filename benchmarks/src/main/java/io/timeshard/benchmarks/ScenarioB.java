@@ -57,6 +57,15 @@ final class ScenarioB {
           "producer.override.batch.size", "262144",
           "producer.override.buffer.memory", "8388608");
 
+  /**
+   * The backups' topics. Each is restored into a topic of the same name, as a restore to a new
+   * cluster does, with no transform; the Avro backup once more into another name with {@code
+   * RegexRouter}, the transform a restore beside the original topic needs.
+   */
+  static final String AVRO_TOPIC = "bench-b-avro";
+
+  static final String BYTES_TOPIC = "bench-b-bytes";
+
   private final Bench bench;
 
   ScenarioB(Bench bench) {
@@ -76,7 +85,7 @@ final class ScenarioB {
             Results.count(objects));
     try (LocalFolderBackup local = LocalFolderBackup.create("timeshard-bench-b-")) {
       long started = System.nanoTime();
-      long bytes = write(local, perPartition, flushSize);
+      long bytes = write(local, AVRO_TOPIC, perPartition, flushSize, SinkFormat.AVRO);
       bench.log(
           "B: wrote %,d records, %,d objects, %s in %.1f s",
           perPartition * PARTITIONS,
@@ -97,56 +106,87 @@ final class ScenarioB {
           .add(
               scenario,
               "broker",
-              "limit: plain KafkaProducer, defaults",
+              "limit: plain KafkaProducer, the restore's producer settings",
               Results.count(Math.round(producerRate))
                   + " records/s (the JSON values encoded beforehand)");
+      // The converting producer runs between the two Avro restores, each a minute from it.
+      HeapPeak heap = new HeapPeak();
+      RestoreRun.Result sameName =
+          heap.during(
+              whenRestored ->
+                  restore(local, AVRO_TOPIC, AVRO_TOPIC, perPartition, false, whenRestored));
       double convertingRate = plainProducer(perPartition, true);
       bench
           .results()
           .add(
               scenario,
               "broker",
-              "plain KafkaProducer + JsonConverter",
+              "limit: plain KafkaProducer + JsonConverter, the restore's producer settings",
               Results.count(Math.round(convertingRate))
-                  + " records/s (each Connect value converted as the worker does)");
-      HeapPeak heap = new HeapPeak();
-      RestoreRun.Result result =
-          heap.during(whenRestored -> restore(local, perPartition, false, whenRestored));
-      double rate = result.total() / result.seconds();
+                  + " records/s (each Connect value converted as the worker does; measured"
+                  + " between the two restores below)");
+      RestoreRun.Result renamed =
+          heap.during(
+              whenRestored ->
+                  restore(
+                      local, AVRO_TOPIC, "bench-b-restored", perPartition, false, whenRestored));
+      double rate = sameName.total() / sameName.seconds();
       double share = rate / convertingRate;
       bench
           .results()
           .add(
               scenario,
               "local folder",
-              "tasks.max=" + TASKS,
+              "tasks.max=" + TASKS + ", into the same topic name, no transform",
               String.format(
                   Locale.ROOT,
                   "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
                       + " producer, %.2f of the plain one",
-                  Results.seconds(result.seconds()),
+                  Results.seconds(sameName.seconds()),
                   Results.count(Math.round(rate)),
-                  result.allInOrder() ? "kept" : "WRONG",
-                  result.coresBusy(),
+                  sameName.allInOrder() ? "kept" : "WRONG",
+                  sameName.coresBusy(),
                   share,
                   rate / producerRate),
               ">= 0.8 of the converting producer",
-              result.allInOrder() && share >= 0.8);
+              sameName.allInOrder() && share >= 0.8);
+      double renamedRate = renamed.total() / renamed.seconds();
+      bench
+          .results()
+          .add(
+              scenario,
+              "local folder",
+              "tasks.max=" + TASKS + ", into another topic name (RegexRouter)",
+              String.format(
+                  Locale.ROOT,
+                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
+                      + " producer, %.2f of the plain one",
+                  Results.seconds(renamed.seconds()),
+                  Results.count(Math.round(renamedRate)),
+                  renamed.allInOrder() ? "kept" : "WRONG",
+                  renamed.coresBusy(),
+                  renamedRate / convertingRate,
+                  renamedRate / producerRate),
+              "all records, in order",
+              renamed.allInOrder());
       try (LocalFolderBackup bytesBackup = LocalFolderBackup.create("timeshard-bench-b-bytes-")) {
         started = System.nanoTime();
-        write(bytesBackup, perPartition, flushSize, SinkFormat.BYTES);
+        write(bytesBackup, BYTES_TOPIC, perPartition, flushSize, SinkFormat.BYTES);
         bench.log(
             "B: wrote the same records as byte-array objects in %.1f s",
             (System.nanoTime() - started) / 1e9);
         RestoreRun.Result bytesResult =
-            heap.during(whenRestored -> restore(bytesBackup, perPartition, true, whenRestored));
+            heap.during(
+                whenRestored ->
+                    restore(
+                        bytesBackup, BYTES_TOPIC, BYTES_TOPIC, perPartition, true, whenRestored));
         double bytesRate = bytesResult.total() / bytesResult.seconds();
         bench
             .results()
             .add(
                 scenario.replace("objects", "byte-array objects"),
                 "local folder",
-                "tasks.max=" + TASKS + ", ByteArrayConverter",
+                "tasks.max=" + TASKS + ", ByteArrayConverter, same topic name, no transform",
                 String.format(
                     Locale.ROOT,
                     "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer",
@@ -205,12 +245,9 @@ final class ScenarioB {
     }
   }
 
-  private long write(LocalFolderBackup local, long perPartition, int flushSize) throws Exception {
-    return write(local, perPartition, flushSize, SinkFormat.AVRO);
-  }
-
   /** Avro objects of the events, or byte-array objects of their JSON (one a line). */
-  private long write(LocalFolderBackup local, long perPartition, int flushSize, SinkFormat format)
+  private long write(
+      LocalFolderBackup local, String topic, long perPartition, int flushSize, SinkFormat format)
       throws Exception {
     JsonConverter json = new JsonConverter();
     json.configure(Map.of("schemas.enable", "false"), false);
@@ -224,13 +261,12 @@ final class ScenarioB {
         for (long i = 0; i < perPartition; i++) {
           org.apache.kafka.connect.sink.SinkRecord record =
               format == SinkFormat.BYTES
-                  ? BackupRecord.of(BigEvents.TOPIC, p, i)
+                  ? BackupRecord.of(topic, p, i)
                       .value(
                           Schema.BYTES_SCHEMA,
-                          json.fromConnectData(
-                              BigEvents.TOPIC, BigEvents.SCHEMA, BigEvents.value(p, i)))
+                          json.fromConnectData(topic, BigEvents.SCHEMA, BigEvents.value(p, i)))
                       .build()
-                  : BackupRecord.of(BigEvents.TOPIC, p, i)
+                  : BackupRecord.of(topic, p, i)
                       .value(BigEvents.SCHEMA, BigEvents.value(p, i))
                       .build();
           writer.write(record);
@@ -281,7 +317,8 @@ final class ScenarioB {
 
   /**
    * Sends as many records as the restore produces, with the same JSON values the worker's converter
-   * writes, to a topic of the same broker; records/s.
+   * writes and the same producer settings as the restores' overrides, to a topic of the same
+   * broker; records/s.
    *
    * @param converting convert each Connect value to JSON while sending, as the worker does, rather
    *     than send values encoded beforehand
@@ -301,6 +338,9 @@ final class ScenarioB {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.cluster().bootstrapServers());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    // The settings the restores' producers get through their overrides.
+    BULK_PRODUCER.forEach(
+        (key, value) -> config.put(key.substring("producer.override.".length()), value));
     long total = perPartition * PARTITIONS;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
       long started = System.nanoTime();
@@ -319,15 +359,23 @@ final class ScenarioB {
     }
   }
 
+  /**
+   * Restores {@code topic} of a backup into {@code destination}: the same name with no transform,
+   * another through {@code RegexRouter}.
+   */
   private RestoreRun.Result restore(
-      LocalFolderBackup local, long perPartition, boolean bytes, Runnable whenRestored)
+      LocalFolderBackup local,
+      String topic,
+      String destination,
+      long perPartition,
+      boolean bytes,
+      Runnable whenRestored)
       throws Exception {
-    String destination = "bench-b-restored" + (bytes ? "-bytes" : "");
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", "io.timeshard.connect.RestoreSourceConnector");
     config.put("tasks.max", Integer.toString(TASKS));
     config.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
-    config.put("restore.topics", BigEvents.TOPIC);
+    config.put("restore.topics", topic);
     if (bytes) {
       config.put("format.class", "io.confluent.connect.s3.format.bytearray.ByteArrayFormat");
       config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
@@ -336,10 +384,12 @@ final class ScenarioB {
       config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
       config.put("value.converter.schemas.enable", "false");
     }
-    config.put("transforms", "rename");
-    config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
-    config.put("transforms.rename.regex", BigEvents.TOPIC);
-    config.put("transforms.rename.replacement", destination);
+    if (!destination.equals(topic)) {
+      config.put("transforms", "rename");
+      config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
+      config.put("transforms.rename.regex", topic);
+      config.put("transforms.rename.replacement", destination);
+    }
     config.putAll(local.connectorConfig());
     config.putAll(BULK_PRODUCER);
     Map<Integer, Long> expected = new TreeMap<>();
@@ -359,12 +409,17 @@ final class ScenarioB {
                         restored.values().stream().mapToLong(Long::longValue).sum(),
                         elapsed))
             .run(
-                destination,
+                "bench-b-restore-" + destination,
                 config,
                 destination,
                 expected,
                 partition -> index -> BigEvents.id(partition, index));
-    bench.log("B: restored %,d records in %.1f s", result.total(), result.seconds());
+    bench.log(
+        "B: restored %,d records into %s in %.1f s (%s)",
+        result.total(),
+        destination,
+        result.seconds(),
+        destination.equals(topic) ? "same topic name, no transform" : "RegexRouter");
     return result;
   }
 }

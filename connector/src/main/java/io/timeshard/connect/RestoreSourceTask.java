@@ -67,6 +67,10 @@ public class RestoreSourceTask extends SourceTask {
   private final Map<TopicPartition, BackupObject> lastQueued = new HashMap<>();
   private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
   private final LateObjects lateObjects = new LateObjects();
+
+  /** The records {@link #take} moves out of a buffer at once; only the poll uses it. */
+  private final List<BackupRecord> chunk = new ArrayList<>();
+
   private long nextPlanNanos;
   private int turn;
 
@@ -248,40 +252,55 @@ public class RestoreSourceTask extends SourceTask {
     return batch;
   }
 
-  /** Takes up to {@code max} records of one stream, moving through its objects in order. */
+  /**
+   * Takes up to {@code max} records of one stream, moving through its objects in order. Records
+   * come out of an object's buffer in chunks, one lock each; their offsets share the object's key
+   * and boxed start offset.
+   */
   private void take(TopicPartition tp, int max, List<SourceRecord> batch) {
+    Map<String, Object> sourcePartition = sourcePartitions.get(tp);
     int took = 0;
-    while (took < max) {
+    long filtered = 0;
+    try {
       ObjectBuffer head = prefetcher.head(tp);
-      if (head == null) {
-        return;
-      }
-      BackupRecord record = head.poll();
-      if (record != null) {
-        Optional<SourceRecord> converted =
-            converter.convert(tp, sourcePartitions.get(tp), head.object(), record);
-        if (converted.isPresent()) {
-          batch.add(converted.get());
-          progress.produced(tp);
-          took++;
-        } else {
-          progress.filtered();
+      Long startOffset = null;
+      while (took < max && head != null) {
+        chunk.clear();
+        if (head.drainTo(chunk, max - took) > 0) {
+          if (startOffset == null) {
+            startOffset = head.object().startOffset();
+          }
+          for (BackupRecord record : chunk) {
+            SourceRecord converted =
+                converter.convert(tp, sourcePartition, head.object(), startOffset, record);
+            if (converted != null) {
+              batch.add(converted);
+              took++;
+            } else {
+              filtered++;
+            }
+          }
+          continue;
         }
-        continue;
-      }
-      if (!head.isDrained()) {
-        return;
-      }
-      if (head.failure() != null) {
-        if (!batch.isEmpty() && failsTheTask(head.failure())) {
-          // Hand over what was read before it first: a later poll fails the task.
+        if (!head.isDrained()) {
           return;
         }
-        unreadable(tp, head);
-      } else {
-        progress.objectDone(tp, head.object().size());
+        if (head.failure() != null) {
+          if (!batch.isEmpty() && failsTheTask(head.failure())) {
+            // Hand over what was read before it first: a later poll fails the task.
+            return;
+          }
+          unreadable(tp, head);
+        } else {
+          progress.objectDone(tp, head.object().size());
+        }
+        head = prefetcher.advance(tp);
+        startOffset = null;
       }
-      prefetcher.advance(tp);
+    } finally {
+      chunk.clear();
+      progress.produced(tp, took);
+      progress.filtered(filtered);
     }
   }
 

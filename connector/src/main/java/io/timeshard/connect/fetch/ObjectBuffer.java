@@ -3,6 +3,7 @@ package io.timeshard.connect.fetch;
 import io.timeshard.connect.restore.BackupRecord;
 import io.timeshard.partitioner.BackupObject;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The records of one object, decoded by a fetch thread ahead of the task's poll. Holds records of
@@ -38,8 +39,13 @@ public final class ObjectBuffer {
     return capacity;
   }
 
-  /** Adds a record; waits while the buffer is full. Returns false once cancelled. */
+  /**
+   * Adds a record; waits while the buffer is full. Returns false once cancelled. Only a record that
+   * finds the buffer empty tells the poll: a poll that found records here took them before it could
+   * wait, and one that found none waits for exactly this change.
+   */
   boolean put(BackupRecord record) throws InterruptedException {
+    boolean wasEmpty;
     synchronized (this) {
       while (!cancelled && buffered > 0 && buffered + record.bytes() > capacity) {
         wait();
@@ -47,11 +53,14 @@ public final class ObjectBuffer {
       if (cancelled) {
         return false;
       }
+      wasEmpty = records.isEmpty();
       records.add(record);
       buffered += record.bytes();
       nextIndex = record.index() + 1;
     }
-    onChange.run();
+    if (wasEmpty) {
+      onChange.run();
+    }
     return true;
   }
 
@@ -60,15 +69,29 @@ public final class ObjectBuffer {
     return nextIndex;
   }
 
-  public synchronized BackupRecord poll() {
-    BackupRecord record = records.poll();
-    if (record != null) {
-      buffered -= record.bytes();
+  /**
+   * Moves up to {@code max} records, in order, to {@code into}, under one lock: the poll takes an
+   * object's records in chunks, not one lock and one wake-up of the fetch thread a record.
+   *
+   * @return how many records were moved
+   */
+  public synchronized int drainTo(List<BackupRecord> into, int max) {
+    int moved = 0;
+    long bytes = 0;
+    BackupRecord record;
+    while (moved < max && (record = records.poll()) != null) {
+      into.add(record);
+      bytes += record.bytes();
+      moved++;
+    }
+    if (moved > 0) {
+      buffered -= bytes;
       notifyAll();
-    } else if (!finished) {
+    }
+    if (moved < max && !finished) {
       pollWaited = true;
     }
-    return record;
+    return moved;
   }
 
   /** True once the poll came for a record the fetch had not delivered yet. */

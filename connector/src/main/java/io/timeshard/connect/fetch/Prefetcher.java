@@ -217,7 +217,11 @@ public final class Prefetcher implements AutoCloseable {
 
   /** A read ended: tell the limit whether the poll waited on it, and start what can start. */
   private synchronized void ended(ObjectBuffer buffer) {
+    int before = concurrency.limit();
     concurrency.ended(buffer.pollWaited(), heldByLimit);
+    if (log.isDebugEnabled() && concurrency.limit() != before) {
+      log.debug("Reads in flight: {}", concurrency);
+    }
     inFlight--;
     schedule();
   }
@@ -284,8 +288,12 @@ public final class Prefetcher implements AutoCloseable {
     return stream == null ? null : stream.started.peek();
   }
 
-  /** Done with a stream's current object: frees its memory and starts what can start. */
-  public synchronized void advance(TopicPartition tp) {
+  /**
+   * Done with a stream's current object: frees its memory and starts what can start.
+   *
+   * @return the stream's next object's buffer, as {@link #head} would give it
+   */
+  public synchronized ObjectBuffer advance(TopicPartition tp) {
     Stream stream = streams.get(tp);
     ObjectBuffer done = stream.started.poll();
     if (done != null) {
@@ -293,6 +301,7 @@ public final class Prefetcher implements AutoCloseable {
       budget.release(done.capacity());
     }
     schedule();
+    return stream.started.peek();
   }
 
   private static long saturatedMultiply(long a, long b) {

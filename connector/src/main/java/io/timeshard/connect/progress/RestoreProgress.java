@@ -79,12 +79,26 @@ public final class RestoreProgress implements RestoreTaskMetricsMBean {
     stream(tp).produced.incrementAndGet();
   }
 
+  /** Records of a stream handed to Connect, counted once a chunk. */
+  public void produced(TopicPartition tp, long records) {
+    if (records > 0) {
+      stream(tp).produced.addAndGet(records);
+    }
+  }
+
   public void acknowledged(TopicPartition tp) {
     stream(tp).acked.incrementAndGet();
   }
 
   public void filtered() {
     filtered.incrementAndGet();
+  }
+
+  /** Records dropped outside the window, counted once a chunk. */
+  public void filtered(long records) {
+    if (records > 0) {
+      filtered.addAndGet(records);
+    }
   }
 
   /** The streams by topic and partition. */

@@ -32,13 +32,29 @@ public final class RecordConverter {
   }
 
   /**
-   * The source record, or empty when the record falls outside the window. A record whose field is
-   * missing or unreadable is kept: dropping it silently could lose data.
+   * The source record, or empty when the record falls outside the window: {@link #convert(
+   * TopicPartition, Map, BackupObject, Long, BackupRecord)} for a caller that converts a record now
+   * and then.
    */
   public Optional<SourceRecord> convert(
       TopicPartition tp,
       Map<String, Object> sourcePartition,
       BackupObject object,
+      BackupRecord record) {
+    return Optional.ofNullable(convert(tp, sourcePartition, object, object.startOffset(), record));
+  }
+
+  /**
+   * The source record, or {@code null} when the record falls outside the window. A record whose
+   * field is missing or unreadable is kept: dropping it silently could lose data.
+   *
+   * @param startOffset the object's start offset, boxed once for all its records
+   */
+  public SourceRecord convert(
+      TopicPartition tp,
+      Map<String, Object> sourcePartition,
+      BackupObject object,
+      Long startOffset,
       BackupRecord record) {
     Long timestamp = null;
     if (timestampField.isPresent()) {
@@ -46,7 +62,7 @@ public final class RecordConverter {
       OptionalLong millis = timestampField.get().millis(value == null ? null : value.value());
       if (millis.isPresent()) {
         if (!window.contains(millis.getAsLong())) {
-          return Optional.empty();
+          return null;
         }
         if (timestampFromField) {
           timestamp = millis.getAsLong();
@@ -54,21 +70,20 @@ public final class RecordConverter {
       }
     }
     Map<String, Object> offset =
-        new RestorePosition(object.objectKey(), object.startOffset(), record.index(), record.last())
-            .toSourceOffset();
+        RestorePosition.sourceOffset(
+            object.objectKey(), startOffset, record.index(), record.last());
     SchemaAndValue key = record.key();
     SchemaAndValue value = record.value();
-    return Optional.of(
-        new SourceRecord(
-            sourcePartition,
-            offset,
-            tp.topic(),
-            tp.partition(),
-            key == null ? null : key.schema(),
-            key == null ? null : key.value(),
-            value == null ? null : value.schema(),
-            value == null ? null : value.value(),
-            timestamp,
-            record.headers()));
+    return new SourceRecord(
+        sourcePartition,
+        offset,
+        tp.topic(),
+        tp.partition(),
+        key == null ? null : key.schema(),
+        key == null ? null : key.value(),
+        value == null ? null : value.schema(),
+        value == null ? null : value.value(),
+        timestamp,
+        record.headers());
   }
 }

@@ -29,11 +29,15 @@ public record RestorePosition(
   public static final String RECORD_KEY = "record";
   public static final String EOF_KEY = "eof";
 
+  /**
+   * The source partition of a Kafka partition: immutable, its hash computed once (Connect hashes it
+   * for every record), iterating in the order its offsets were always stored under.
+   */
   public static Map<String, Object> sourcePartition(TopicPartition tp) {
     Map<String, Object> partition = new HashMap<>();
     partition.put(TOPIC_KEY, tp.topic());
     partition.put(PARTITION_KEY, tp.partition());
-    return partition;
+    return new SourcePartitionMap(partition);
   }
 
   /**
@@ -60,12 +64,16 @@ public record RestorePosition(
   }
 
   public Map<String, Object> toSourceOffset() {
-    Map<String, Object> offset = new HashMap<>();
-    offset.put(OBJECT_KEY, objectKey);
-    offset.put(START_KEY, startOffset);
-    offset.put(RECORD_KEY, record);
-    offset.put(EOF_KEY, endOfObject);
-    return offset;
+    return sourceOffset(objectKey, startOffset, record, endOfObject);
+  }
+
+  /**
+   * The source offset of a position, made for every record restored: an immutable map of the four
+   * entries, without a {@code RestorePosition} or a hash table of its own.
+   */
+  public static Map<String, Object> sourceOffset(
+      String objectKey, Long startOffset, long record, boolean endOfObject) {
+    return new SourceOffsetMap(objectKey, startOffset, record, endOfObject);
   }
 
   /**

@@ -1,0 +1,108 @@
+package io.timeshard.connect.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeshard.connect.restore.BackupRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.junit.jupiter.api.Test;
+
+class ObjectBufferTest {
+
+  private final AtomicInteger changes = new AtomicInteger();
+
+  private ObjectBuffer buffer(long capacity) {
+    return new ObjectBuffer(null, capacity, 0, changes::incrementAndGet);
+  }
+
+  private static BackupRecord record(long index, boolean last) {
+    return new BackupRecord(
+        null, new SchemaAndValue(Schema.INT64_SCHEMA, index), null, index, last, 100);
+  }
+
+  private static List<Long> indexes(List<BackupRecord> records) {
+    return records.stream().map(BackupRecord::index).toList();
+  }
+
+  @Test
+  void drainsInOrderAtMostTheAskedNumber() throws Exception {
+    ObjectBuffer buffer = buffer(10_000);
+    for (int i = 0; i < 10; i++) {
+      buffer.put(record(i, i == 9));
+    }
+    List<BackupRecord> into = new ArrayList<>();
+
+    assertThat(buffer.drainTo(into, 4)).isEqualTo(4);
+    assertThat(buffer.drainTo(into, 4)).isEqualTo(4);
+    assertThat(buffer.drainTo(into, 4)).isEqualTo(2);
+
+    assertThat(indexes(into)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(buffer.drainTo(into, 4)).isZero();
+  }
+
+  @Test
+  void tellsThePollOnlyWhenARecordFindsTheBufferEmpty() throws Exception {
+    ObjectBuffer buffer = buffer(10_000);
+    buffer.put(record(0, false));
+    buffer.put(record(1, false));
+    buffer.put(record(2, false));
+    assertThat(changes).hasValue(1);
+
+    buffer.drainTo(new ArrayList<>(), 10);
+    buffer.put(record(3, false));
+    assertThat(changes).hasValue(2);
+
+    buffer.finish();
+    assertThat(changes).hasValue(3);
+  }
+
+  @Test
+  void aPollThatFindsTooFewRecordsBeforeTheEndCountsAsWaiting() throws Exception {
+    ObjectBuffer full = buffer(10_000);
+    full.put(record(0, false));
+    full.put(record(1, true));
+    full.drainTo(new ArrayList<>(), 2);
+    assertThat(full.pollWaited()).isFalse();
+
+    ObjectBuffer finished = buffer(10_000);
+    finished.put(record(0, true));
+    finished.finish();
+    finished.drainTo(new ArrayList<>(), 5);
+    assertThat(finished.pollWaited()).isFalse();
+
+    ObjectBuffer behind = buffer(10_000);
+    behind.put(record(0, false));
+    behind.drainTo(new ArrayList<>(), 5);
+    assertThat(behind.pollWaited()).isTrue();
+  }
+
+  @Test
+  void drainingFreesRoomForAFetchWaitingOnAFullBuffer() throws Exception {
+    ObjectBuffer buffer = buffer(250);
+    buffer.put(record(0, false));
+    buffer.put(record(1, false));
+    CompletableFuture<Boolean> third =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return buffer.put(record(2, true));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(50);
+    assertThat(third).isNotDone();
+
+    List<BackupRecord> into = new ArrayList<>();
+    buffer.drainTo(into, 1);
+
+    assertThat(third.get(10, TimeUnit.SECONDS)).isTrue();
+    buffer.drainTo(into, 10);
+    assertThat(indexes(into)).containsExactly(0L, 1L, 2L);
+  }
+}
