@@ -52,7 +52,8 @@ public final class ConnectRest {
 
   /**
    * How long a call keeps asking while the workers rebalance (a connector that was just created or
-   * whose tasks change answers 409, or 500 with "a rebalance is expected", for a moment).
+   * whose tasks change answers 409, or 500 with "a rebalance is expected", for a moment; the status
+   * of a connector just created answers 404 "No status found" until a worker writes it).
    */
   private static final Duration REBALANCE_PATIENCE = Duration.ofSeconds(60);
 
@@ -92,6 +93,11 @@ public final class ConnectRest {
     } catch (IOException e) {
       throw new IOException("Cannot reach Connect at " + base + " (" + e + ")", e);
     }
+    if (response.statusCode() == 404 && response.body().contains("No status found")) {
+      // A connector just created: its status is not written yet, the same call answers soon.
+      throw new RebalancingException(
+          "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+    }
     if (response.statusCode() == 404) {
       throw new ConnectorNotFoundException(
           "Connect at " + base + " has no connector '" + connector + "' (GET " + path + ": 404)");
@@ -108,7 +114,10 @@ public final class ConnectRest {
     return JSON.readTree(response.body());
   }
 
-  /** The workers are rebalancing: the same call answers once they are done. */
+  /**
+   * The workers are rebalancing, or have not yet written a new connector's status: the same call
+   * answers once they are done.
+   */
   private static final class RebalancingException extends IOException {
     private static final long serialVersionUID = 1L;
 
