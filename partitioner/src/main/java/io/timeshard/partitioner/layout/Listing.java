@@ -39,16 +39,7 @@ final class Listing implements AutoCloseable {
 
   /** Lists every page of {@code prefix}; returns the common prefixes, hands objects to the sink. */
   List<String> list(String prefix, String delimiter, Consumer<ListedObject> objects) {
-    List<String> prefixes = new ArrayList<>();
-    String token = null;
-    do {
-      ListingPage page = lister.list(prefix, delimiter, token);
-      calls.incrementAndGet();
-      prefixes.addAll(page.commonPrefixes());
-      page.objects().forEach(objects);
-      token = page.nextPageToken();
-    } while (token != null);
-    return prefixes;
+    return pages(null, token -> lister.list(prefix, delimiter, token), objects);
   }
 
   /**
@@ -63,12 +54,8 @@ final class Listing implements AutoCloseable {
 
   /** Lists the pages of {@code prefix} that follow the page whose token is {@code token}. */
   void listRest(String prefix, String delimiter, String token, Consumer<ListedObject> objects) {
-    String next = token;
-    while (next != null) {
-      ListingPage page = lister.list(prefix, delimiter, next);
-      calls.incrementAndGet();
-      page.objects().forEach(objects);
-      next = page.nextPageToken();
+    if (token != null) {
+      pages(token, next -> lister.list(prefix, delimiter, next), objects);
     }
   }
 
@@ -83,15 +70,25 @@ final class Listing implements AutoCloseable {
    */
   List<String> listAfter(
       String prefix, String delimiter, String startAfter, Consumer<ListedObject> objects) {
+    return pages(null, token -> lister.listAfter(prefix, delimiter, startAfter, token), objects);
+  }
+
+  /**
+   * Walks one listing's pages, from the page {@code token} names ({@code null}: the first), each
+   * fetched with the previous one's token and counted as a LIST call; returns the common prefixes
+   * and hands the objects to the sink.
+   */
+  private List<String> pages(
+      String token, Function<String, ListingPage> fetch, Consumer<ListedObject> objects) {
     List<String> prefixes = new ArrayList<>();
-    String token = null;
+    String next = token;
     do {
-      ListingPage page = lister.listAfter(prefix, delimiter, startAfter, token);
+      ListingPage page = fetch.apply(next);
       calls.incrementAndGet();
       prefixes.addAll(page.commonPrefixes());
       page.objects().forEach(objects);
-      token = page.nextPageToken();
-    } while (token != null);
+      next = page.nextPageToken();
+    } while (next != null);
     return prefixes;
   }
 
