@@ -19,8 +19,6 @@ public final class ForeignPartitionFilter {
 
   private static final char FIELD_DELIM = '+';
 
-  private static final ObjectRole[] ROLES = ObjectRole.values();
-
   private final String topicsPrefix;
   private final String delim;
   private final ExtensionTable extensions;
@@ -94,7 +92,8 @@ public final class ForeignPartitionFilter {
     if (extension == null) {
       return false;
     }
-    ObjectRole role = role(key, digitsEnd, key.length() - extension.suffix().length());
+    ObjectRole role =
+        ObjectRole.ofInfix(key, digitsEnd, key.length() - extension.suffix().length());
     if (role == null || (role == ObjectRole.VALUES && extension.format() != format)) {
       return false;
     }
@@ -118,17 +117,6 @@ public final class ForeignPartitionFilter {
       }
     }
     return false;
-  }
-
-  /** The role whose infix is {@code key[from, to)}, or null. */
-  private static ObjectRole role(String key, int from, int to) {
-    for (ObjectRole role : ROLES) {
-      String infix = role.infix();
-      if (infix.length() == to - from && key.startsWith(infix, from)) {
-        return role;
-      }
-    }
-    return null;
   }
 
   /**

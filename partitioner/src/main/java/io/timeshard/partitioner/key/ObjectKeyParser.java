@@ -127,7 +127,7 @@ public final class ObjectKeyParser {
       return new KeyParse.Rejected(key, "unknown extension '" + suffix + "'");
     }
     String infix = suffix.substring(0, suffix.length() - extension.get().suffix().length());
-    Optional<ObjectRole> role = roleOf(infix);
+    Optional<ObjectRole> role = Optional.ofNullable(ObjectRole.ofInfix(infix, 0, infix.length()));
     if (role.isEmpty()) {
       return new KeyParse.Rejected(key, "unknown extension '" + suffix + "'");
     }
@@ -157,15 +157,6 @@ public final class ObjectKeyParser {
             offset.get(),
             role.get(),
             extension.get()));
-  }
-
-  private static Optional<ObjectRole> roleOf(String infix) {
-    for (ObjectRole role : ObjectRole.values()) {
-      if (role.infix().equals(infix)) {
-        return Optional.of(role);
-      }
-    }
-    return Optional.empty();
   }
 
   private static int leadingDigits(String s) {

@@ -19,4 +19,16 @@ public enum ObjectRole {
   public String infix() {
     return infix;
   }
+
+  private static final ObjectRole[] ROLES = values();
+
+  /** The role whose infix is {@code text[from, to)}, or null; allocates nothing. */
+  static ObjectRole ofInfix(String text, int from, int to) {
+    for (ObjectRole role : ROLES) {
+      if (role.infix.length() == to - from && text.startsWith(role.infix, from)) {
+        return role;
+      }
+    }
+    return null;
+  }
 }
