@@ -7,14 +7,11 @@ import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.key.BackupFormat;
-import io.timeshard.partitioner.listing.ListingPage;
-import io.timeshard.partitioner.listing.ObjectLister;
 import io.timeshard.partitioner.time.TimeInterval;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -22,31 +19,6 @@ import org.junit.jupiter.api.Test;
 class ConcurrentListingTest {
 
   private static final String SINK = "io.confluent.connect.storage.partitioner.";
-
-  /** Counts the LIST requests in flight at once; each takes a little while, as a store's does. */
-  private static final class InFlight implements ObjectLister {
-    final ObjectLister delegate;
-    final AtomicInteger now = new AtomicInteger();
-    final AtomicInteger most = new AtomicInteger();
-
-    InFlight(ObjectLister delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public ListingPage list(String prefix, String delimiter, String pageToken) {
-      most.accumulateAndGet(now.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(30);
-        return delegate.list(prefix, delimiter, pageToken);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } finally {
-        now.decrementAndGet();
-      }
-    }
-  }
 
   private static Map<String, String> timeBased(int concurrency) {
     Map<String, String> config = new HashMap<>();
@@ -87,7 +59,7 @@ class ConcurrentListingTest {
             .plan(
                 sequentialStore,
                 PlanRequest.everything(BackupFormat.AVRO).withWindow(MOST_OF_THE_DAY));
-    InFlight concurrentStore = new InFlight(oneDay());
+    RecordingLister concurrentStore = new RecordingLister(oneDay(), 30);
     RestorePlan concurrent =
         RestorePartitioners.create(timeBased(4))
             .plan(

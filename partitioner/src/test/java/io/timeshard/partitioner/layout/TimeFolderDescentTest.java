@@ -8,7 +8,6 @@ import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.TopicFilter;
 import io.timeshard.partitioner.key.BackupFormat;
-import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.listing.ObjectLister;
 import io.timeshard.partitioner.time.TimeInterval;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,46 +23,6 @@ import org.junit.jupiter.api.Test;
  * subfolders' listings run at once instead of one chain of pages.
  */
 class TimeFolderDescentTest {
-
-  /** One LIST request as the store saw it. */
-  private record Call(String prefix, String delimiter, String token) {}
-
-  /** Records every request and the most in flight at once; each takes a little while. */
-  private static final class Recording implements ObjectLister {
-    final InMemoryLister store;
-    final List<Call> calls = new ArrayList<>();
-    final AtomicInteger now = new AtomicInteger();
-    final AtomicInteger most = new AtomicInteger();
-
-    Recording(InMemoryLister store) {
-      this.store = store;
-    }
-
-    @Override
-    public ListingPage list(String prefix, String delimiter, String pageToken) {
-      synchronized (calls) {
-        calls.add(new Call(prefix, delimiter, pageToken));
-      }
-      most.accumulateAndGet(now.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(5);
-        return store.list(prefix, delimiter, pageToken);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } finally {
-        now.decrementAndGet();
-      }
-    }
-
-    List<String> flat() {
-      return calls.stream().filter(c -> c.delimiter() == null).map(Call::prefix).toList();
-    }
-
-    List<String> byFolder() {
-      return calls.stream().filter(c -> c.delimiter() != null).map(Call::prefix).toList();
-    }
-  }
 
   private static Map<String, String> timeBased(int concurrency) {
     Map<String, String> config = new HashMap<>();
@@ -112,9 +70,9 @@ class TimeFolderDescentTest {
 
   @Test
   void aFullPlanDescendsToEnoughFoldersAndListsThemFlatAtOnce() {
-    Recording sequential = new Recording(backup(5));
+    RecordingLister sequential = new RecordingLister(backup(5), 5);
     RestorePlan flat = plan(sequential, 1, TimeInterval.ALL);
-    Recording concurrent = new Recording(backup(5));
+    RecordingLister concurrent = new RecordingLister(backup(5), 5);
     RestorePlan plan = plan(concurrent, 8, TimeInterval.ALL);
 
     // The same plan as one flat listing: every object, the stray folder and the tombstone.
@@ -169,9 +127,9 @@ class TimeFolderDescentTest {
 
   @Test
   void subfoldersSmallerThanAPageAreNotDescendedInto() {
-    Recording sequential = new Recording(backup(50));
+    RecordingLister sequential = new RecordingLister(backup(50), 5);
     RestorePlan flat = plan(sequential, 1, TimeInterval.ALL);
-    Recording concurrent = new Recording(backup(50));
+    RecordingLister concurrent = new RecordingLister(backup(50), 5);
 
     RestorePlan plan = plan(concurrent, 8, TimeInterval.ALL);
 
@@ -187,12 +145,12 @@ class TimeFolderDescentTest {
 
   @Test
   void aFolderOfOnePageCostsWhatListingItFlatCosts() {
-    Recording small = new Recording(backup(1000));
+    RecordingLister small = new RecordingLister(backup(1000), 5);
 
     RestorePlan plan = plan(small, 8, TimeInterval.ALL);
 
     assertThat(plan.objectCount()).isEqualTo(722);
-    assertThat(small.calls).containsExactly(new Call("topics/t/", null, null));
+    assertThat(small.calls).containsExactly(new RecordingLister.Call("topics/t/", null, null));
   }
 
   @Test
@@ -200,9 +158,9 @@ class TimeFolderDescentTest {
     TimeInterval window =
         TimeInterval.between(
             Instant.parse("2025-05-15T00:00:00Z"), Instant.parse("2025-05-15T12:30:00Z"));
-    Recording sequential = new Recording(backup(50));
+    RecordingLister sequential = new RecordingLister(backup(50), 5);
     RestorePlan flat = plan(sequential, 1, window);
-    Recording concurrent = new Recording(backup(50));
+    RecordingLister concurrent = new RecordingLister(backup(50), 5);
 
     RestorePlan plan = plan(concurrent, 8, window);
 
@@ -244,7 +202,7 @@ class TimeFolderDescentTest {
 
   @Test
   void oneListingAtATimeListsFlatAsBefore() {
-    Recording sequential = new Recording(backup(50));
+    RecordingLister sequential = new RecordingLister(backup(50), 5);
 
     plan(sequential, 1, TimeInterval.ALL);
 
