@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -51,6 +52,10 @@ public class RestoreSourceConnector extends SourceConnector {
 
   private Map<String, String> props;
   private RestoreSourceConfig config;
+
+  /** This start of the connector, in every task configuration it writes. */
+  private String startId;
+
   private TaskServices services;
   private BackupWatcher watcher;
 
@@ -71,6 +76,7 @@ public class RestoreSourceConnector extends SourceConnector {
   @Override
   public void start(Map<String, String> props) {
     this.props = Map.copyOf(props);
+    this.startId = UUID.randomUUID().toString();
     this.config = new RestoreSourceConfig(props);
     if (!config.licenceKeysPresent().isEmpty()) {
       log.info(
@@ -128,7 +134,10 @@ public class RestoreSourceConnector extends SourceConnector {
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     // Answers with what is known, never waiting: the watcher asks for new task configurations
-    // the moment the first plan lands, however long it takes.
+    // the moment the first plan lands, however long it takes. Until then the answer is no task,
+    // which Connect stores, stopping the tasks of an earlier start. The plan's answer then carries
+    // this start's id: Connect compares it with the configurations it last read, which may still
+    // be the earlier start's, and an answer equal to those would be dropped, leaving no task.
     if (!watcher.isPlanned()) {
       log.info("The backup is still being planned; tasks will be assigned when the plan lands");
       return List.of();
@@ -141,6 +150,7 @@ public class RestoreSourceConnector extends SourceConnector {
       taskConfig.put(
           RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, assignments.get(task).encode());
       taskConfig.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
+      taskConfig.put(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG, startId);
       configs.add(taskConfig);
     }
     log.info(

@@ -19,10 +19,22 @@ public class RestoreSourceTaskConfig extends RestoreSourceConfig {
   public static final String TASK_ID_CONFIG = "task.id";
   private static final String TASK_ID_DOC = "The task's index, for logs and metrics.";
 
+  public static final String TASK_CONNECTOR_START_CONFIG = "task.connector.start";
+  private static final String TASK_CONNECTOR_START_DOC =
+      "Which start of the connector assigned this task, written by the connector. Each start of"
+          + " the connector has its own value, so the task configurations of a restarted"
+          + " connector always differ from those stored before it restarted.";
+
   public static final ConfigDef TASK_CONFIG_DEF =
       new ConfigDef(CONFIG_DEF)
           .define(TASK_PARTITIONS_CONFIG, Type.STRING, "", Importance.HIGH, TASK_PARTITIONS_DOC)
-          .define(TASK_ID_CONFIG, Type.INT, 0, Importance.LOW, TASK_ID_DOC);
+          .define(TASK_ID_CONFIG, Type.INT, 0, Importance.LOW, TASK_ID_DOC)
+          .define(
+              TASK_CONNECTOR_START_CONFIG,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              TASK_CONNECTOR_START_DOC);
 
   public RestoreSourceTaskConfig(Map<?, ?> originals) {
     super(TASK_CONFIG_DEF, originals);

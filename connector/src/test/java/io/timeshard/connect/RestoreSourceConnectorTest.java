@@ -114,6 +114,37 @@ class RestoreSourceConnectorTest {
         .containsExactly("customerst:0-3");
   }
 
+  /**
+   * Connect stores the empty answer a restarted connector gives while it plans, then compares the
+   * plan's answer with what it last read, which can still be the earlier start's: an equal answer
+   * would be dropped and the restore would stall with no task.
+   */
+  @Test
+  void aRestartedConnectorsTaskConfigsDifferFromTheEarlierStartsWithTheSamePlan() throws Exception {
+    InMemoryStore store = fourPartitions();
+    start(store, timeBased());
+    awaitReconfigurations(1);
+    List<Map<String, String>> before = connector.taskConfigs(3);
+    assertThat(connector.taskConfigs(3)).isEqualTo(before);
+    connector.stop();
+
+    start(store, timeBased());
+    awaitReconfigurations(2);
+    List<Map<String, String>> after = connector.taskConfigs(3);
+
+    assertThat(after).hasSize(3);
+    for (int task = 0; task < 3; task++) {
+      Map<String, String> withoutStart = new HashMap<>(after.get(task));
+      withoutStart.remove(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG);
+      Map<String, String> earlierWithoutStart = new HashMap<>(before.get(task));
+      earlierWithoutStart.remove(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG);
+      assertThat(withoutStart).isEqualTo(earlierWithoutStart);
+      assertThat(after.get(task)).isNotEqualTo(before.get(task));
+    }
+    // Within one start, asking again without a new plan changes nothing: no task restarts.
+    assertThat(connector.taskConfigs(3)).isEqualTo(after);
+  }
+
   @Test
   void aNewPartitionInTheBackupAsksForNewTaskAssignments() throws Exception {
     InMemoryStore store = fourPartitions();
