@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Three workers, one stopped mid-restore: its tasks move and the restore completes. */
+/**
+ * Three workers, the one holding the connector stopped mid-restore: the connector and its tasks
+ * move and the restore completes.
+ */
 class FailoverIT {
 
   private static final int PARTITIONS = 3;
@@ -56,7 +59,14 @@ class FailoverIT {
         .assertions()
         .assertConnectorAndExactlyNumTasksAreRunning("failover", 3, "three tasks run");
     connect.kafka().consume(PARTITIONS * PER_PARTITION / 5, TIMEOUT_MS, "customerst");
-    WorkerHandle victim = connect.workers().iterator().next();
+    // The worker holding the connector: the connector restarts elsewhere and plans again while
+    // Connect still holds its tasks' configurations, which must not leave it with no task.
+    String connectorWorker = connect.connectorStatus("failover").connector().workerId();
+    WorkerHandle victim =
+        connect.workers().stream()
+            .filter(worker -> connectorWorker.endsWith(":" + worker.url().getPort()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no worker is " + connectorWorker));
     connect.removeWorker(victim);
     connect.kafka().consume(PARTITIONS * PER_PARTITION, TIMEOUT_MS, "customerst");
     Thread.sleep(2000);
