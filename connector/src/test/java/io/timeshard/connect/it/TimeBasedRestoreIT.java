@@ -141,7 +141,9 @@ class TimeBasedRestoreIT {
   @Test
   void aWindowRestoresOnlyTheRecordsInsideIt() throws Exception {
     String destination = "customerst-window";
-    connect.kafka().createTopic(destination, PARTITIONS);
+    // The records keep their times of 2025: a topic's default retention would let the broker
+    // delete them at its next retention check, while the test reads them back.
+    connect.kafka().createTopic(destination, PARTITIONS, 1, Map.of("retention.ms", "-1"));
     Map<String, String> config = config(2, destination);
     // 02:00 in Madrid happens twice that night; a local bound means its first time, 00:00Z.
     config.put("restore.start", "20251026020000");
