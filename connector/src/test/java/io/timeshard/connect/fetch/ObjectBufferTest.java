@@ -82,6 +82,39 @@ class ObjectBufferTest {
   }
 
   @Test
+  void aFetchWaitingOnAFullBufferResumesOnceHalfOfItIsTaken() throws Exception {
+    ObjectBuffer buffer = buffer(400);
+    for (int i = 0; i < 4; i++) {
+      buffer.put(record(i, false));
+    }
+    CompletableFuture<Boolean> fifth = new CompletableFuture<>();
+    Thread fetch =
+        new Thread(
+            () -> {
+              try {
+                fifth.complete(buffer.put(record(4, true)));
+              } catch (InterruptedException e) {
+                fifth.completeExceptionally(e);
+              }
+            });
+    fetch.start();
+    while (fetch.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    List<BackupRecord> into = new ArrayList<>();
+    buffer.drainTo(into, 1);
+    Thread.sleep(50);
+    // Room for one record is not enough to wake the fetch: it would decode one record a poll.
+    assertThat(fifth).isNotDone();
+
+    buffer.drainTo(into, 1);
+
+    assertThat(fifth.get(10, TimeUnit.SECONDS)).isTrue();
+    buffer.drainTo(into, 10);
+    assertThat(indexes(into)).containsExactly(0L, 1L, 2L, 3L, 4L);
+  }
+
+  @Test
   void drainingFreesRoomForAFetchWaitingOnAFullBuffer() throws Exception {
     ObjectBuffer buffer = buffer(250);
     buffer.put(record(0, false));
