@@ -189,9 +189,10 @@ public class RestoreSourceConfig extends AbstractConfig {
   public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
   private static final String BUFFER_MAX_BYTES_DOC =
       "The most memory a task holds in records fetched and decoded ahead, counted as the heap"
-          + " the decoded records take (several times their bytes in the object). Objects larger"
-          + " than a share of it are streamed record by record instead of fetched ahead, so one"
-          + " huge object never breaks the cap.";
+          + " the decoded records take (several times their bytes in the object). Small objects"
+          + " are fetched whole ahead; a larger one is streamed, decoded at most 1 MiB (or a"
+          + " quarter of this cap, if less) ahead of the records produced, so one huge object"
+          + " never breaks the cap and records do not wait long in the heap.";
 
   // ---- Destination check ----
   public static final String DESTINATION_GROUP = "Destination check";

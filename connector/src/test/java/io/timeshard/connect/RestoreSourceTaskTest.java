@@ -246,6 +246,32 @@ class RestoreSourceTaskTest {
   }
 
   @Test
+  void decodesALargeObjectOnlyAMegabyteAheadOfThePollWhateverTheMemoryCap() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String line = "x".repeat(1000);
+    int count = 20_000; // about 20 MB
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      big.append(line).append('\n');
+    }
+    store.put("topics/t/partition=0/t+0+0000000000.json", big.toString());
+    harness = new TaskHarness(store);
+    // The default cap: a quarter of it would be 16 MiB of records decoded ahead.
+    harness.start(props("t:0"));
+
+    List<SourceRecord> first = harness.pollRecords(1, 10_000);
+    Thread.sleep(200);
+    assertThat(first).isNotEmpty();
+    assertThat(store.bytesRead.get()).isLessThan(4L << 20);
+
+    List<SourceRecord> rest = harness.pollRecords(count - first.size(), 30_000);
+    assertThat(rest).hasSize(count - first.size());
+    Map<String, ?> lastOffset = rest.get(rest.size() - 1).sourceOffset();
+    assertThat(lastOffset.get("record")).isEqualTo((long) count - 1);
+    assertThat(lastOffset.get("eof")).isEqualTo(true);
+  }
+
+  @Test
   void afterTheRestoreNewObjectsOfItsPartitionsAreRestoredToo() throws Exception {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");

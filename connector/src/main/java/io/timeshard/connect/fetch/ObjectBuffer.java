@@ -8,13 +8,23 @@ import java.util.List;
 /**
  * The records of one object, decoded by a fetch thread ahead of the task's poll. Holds records of
  * at most {@code capacity} bytes of heap: a small object fits whole, a large one is streamed
- * through, its fetch thread waiting while the poll catches up. One record always fits, however
- * large.
+ * through, its fetch thread waiting while the poll catches up. Until the poll first takes from it
+ * (while objects before it are restored), it fills only {@link #WAITING_BYTES} of that: enough for
+ * the poll's first take once it gets there, while records decoded further ahead would only wait in
+ * the heap long enough for the collector to copy them to the old generation. One record always
+ * fits, however large.
  */
 public final class ObjectBuffer {
 
+  /** The most heap an object's records take before the poll reaches the object. */
+  static final long WAITING_BYTES = 256 * 1024;
+
   private final BackupObject object;
   private final long capacity;
+
+  /** What the buffer fills up to: {@link #WAITING_BYTES} until the poll reaches it, then all. */
+  private long limit;
+
   private final ArrayDeque<BackupRecord> records = new ArrayDeque<>();
   private final Runnable onChange;
   private long buffered;
@@ -27,6 +37,7 @@ public final class ObjectBuffer {
   ObjectBuffer(BackupObject object, long capacity, long firstIndex, Runnable onChange) {
     this.object = object;
     this.capacity = capacity;
+    this.limit = Math.min(capacity, WAITING_BYTES);
     this.nextIndex = firstIndex;
     this.onChange = onChange;
   }
@@ -47,7 +58,7 @@ public final class ObjectBuffer {
   boolean put(BackupRecord record) throws InterruptedException {
     boolean wasEmpty;
     synchronized (this) {
-      while (!cancelled && buffered > 0 && buffered + record.bytes() > capacity) {
+      while (!cancelled && buffered > 0 && buffered + record.bytes() > limit) {
         wait();
       }
       if (cancelled) {
@@ -71,11 +82,15 @@ public final class ObjectBuffer {
 
   /**
    * Moves up to {@code max} records, in order, to {@code into}, under one lock: the poll takes an
-   * object's records in chunks, not one lock and one wake-up of the fetch thread a record.
+   * object's records in chunks, not one lock and one wake-up of the fetch thread a record. A fetch
+   * thread waiting on a full buffer is woken once at most half of it is left: it then decodes half
+   * a buffer in one go rather than a poll's worth of records at a time, each a wake-up and a sleep.
    *
    * @return how many records were moved
    */
   public synchronized int drainTo(List<BackupRecord> into, int max) {
+    // Only the poll drains, and only the object it is restoring: from now on it may fill up.
+    limit = capacity;
     int moved = 0;
     long bytes = 0;
     BackupRecord record;
@@ -86,7 +101,9 @@ public final class ObjectBuffer {
     }
     if (moved > 0) {
       buffered -= bytes;
-      notifyAll();
+      if (buffered <= limit / 2) {
+        notifyAll();
+      }
     }
     if (moved < max && !finished) {
       pollWaited = true;

@@ -47,6 +47,15 @@ public final class Prefetcher implements AutoCloseable {
    */
   static final long SMALL_OBJECT_ROOM = 64 * 1024;
 
+  /**
+   * The most heap a streamed object's records take while they wait for the poll (less when a
+   * quarter of the memory cap is less). A large object is decoded only this far ahead of the poll:
+   * it is enough to keep the poll fed while the fetch thread decodes on, and records decoded
+   * further ahead only sit in the heap, to be copied by the collector and read back cold by the
+   * converter. Records of the next objects still start early, so the store's latency stays hidden.
+   */
+  static final long STREAMING_BUFFER_BYTES = 1024 * 1024;
+
   private static final class Stream {
     final PendingObjects pending = new PendingObjects();
     final Deque<ObjectBuffer> started = new ArrayDeque<>();
@@ -73,7 +82,8 @@ public final class Prefetcher implements AutoCloseable {
   /**
    * @param concurrency the most reads in flight; the limit adapts below it
    * @param bufferBytes the memory cap, in heap taken by decoded records; objects whose records take
-   *     more than a quarter of it are streamed through a buffer of that size rather than held whole
+   *     more than a quarter of it, or more than {@link #STREAMING_BUFFER_BYTES}, are streamed
+   *     through a buffer of that size rather than held whole
    */
   public Prefetcher(ObjectDecoder decoder, int concurrency, long bufferBytes, String threadPrefix) {
     this(
@@ -122,7 +132,7 @@ public final class Prefetcher implements AutoCloseable {
     this.retry = retry;
     this.budget = new MemoryBudget(bufferBytes);
     this.lookahead = Math.max(4, 4 * concurrency.max());
-    this.streamingCapacity = Math.max(1, bufferBytes / 4);
+    this.streamingCapacity = Math.max(1, Math.min(bufferBytes / 4, STREAMING_BUFFER_BYTES));
     // Threads up to the most reads in flight, made as the limit grows, gone when idle.
     this.executor =
         new ThreadPoolExecutor(

@@ -82,6 +82,82 @@ class ObjectBufferTest {
   }
 
   @Test
+  void aFetchWaitingOnAFullBufferResumesOnceHalfOfItIsTaken() throws Exception {
+    ObjectBuffer buffer = buffer(400);
+    for (int i = 0; i < 4; i++) {
+      buffer.put(record(i, false));
+    }
+    CompletableFuture<Boolean> fifth = new CompletableFuture<>();
+    Thread fetch =
+        new Thread(
+            () -> {
+              try {
+                fifth.complete(buffer.put(record(4, true)));
+              } catch (InterruptedException e) {
+                fifth.completeExceptionally(e);
+              }
+            });
+    fetch.start();
+    while (fetch.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    List<BackupRecord> into = new ArrayList<>();
+    buffer.drainTo(into, 1);
+    Thread.sleep(50);
+    // Room for one record is not enough to wake the fetch: it would decode one record a poll.
+    assertThat(fifth).isNotDone();
+
+    buffer.drainTo(into, 1);
+
+    assertThat(fifth.get(10, TimeUnit.SECONDS)).isTrue();
+    buffer.drainTo(into, 10);
+    assertThat(indexes(into)).containsExactly(0L, 1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void anObjectThePollHasNotReachedFillsOnlyTheRoomForItsFirstTake() throws Exception {
+    long quarter = ObjectBuffer.WAITING_BYTES / 4;
+    ObjectBuffer buffer = new ObjectBuffer(null, 4 * ObjectBuffer.WAITING_BYTES, 0, () -> {});
+    for (int i = 0; i < 4; i++) {
+      buffer.put(sized(i, quarter));
+    }
+    CompletableFuture<Boolean> fifth = new CompletableFuture<>();
+    Thread fetch =
+        new Thread(
+            () -> {
+              try {
+                fifth.complete(buffer.put(sized(4, quarter)));
+              } catch (InterruptedException e) {
+                fifth.completeExceptionally(e);
+              }
+            });
+    fetch.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (fetch.getState() != Thread.State.WAITING
+        && !fifth.isDone()
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(fifth).isNotDone();
+
+    List<BackupRecord> into = new ArrayList<>();
+    buffer.drainTo(into, 1);
+
+    assertThat(fifth.get(10, TimeUnit.SECONDS)).isTrue();
+    // Reached by the poll, it fills up to its capacity: twelve more fit without waiting.
+    for (int i = 5; i < 17; i++) {
+      assertThat(buffer.put(sized(i, quarter))).isTrue();
+    }
+    buffer.drainTo(into, 100);
+    assertThat(into).hasSize(17);
+  }
+
+  private static BackupRecord sized(long index, long bytes) {
+    return new BackupRecord(
+        null, new SchemaAndValue(Schema.INT64_SCHEMA, index), null, index, false, bytes);
+  }
+
+  @Test
   void drainingFreesRoomForAFetchWaitingOnAFullBuffer() throws Exception {
     ObjectBuffer buffer = buffer(250);
     buffer.put(record(0, false));
