@@ -16,8 +16,8 @@ import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DeflateCodec;
 import org.apache.avro.file.XZCodec;
 import org.apache.avro.file.ZstandardCodec;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.xerial.snappy.Snappy;
 
@@ -107,7 +107,7 @@ final class AvroContainerReader implements Closeable {
   }
 
   /** The next datum, after {@link #hasNext} said there is one; {@code null} is a datum too. */
-  Object next(GenericDatumReader<Object> datumReader) throws IOException {
+  Object next(DatumReader<Object> datumReader) throws IOException {
     try {
       Object datum = datumReader.read(null, blockDecoder);
       remainingInBlock--;
