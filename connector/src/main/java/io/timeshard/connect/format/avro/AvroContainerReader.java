@@ -39,10 +39,17 @@ final class AvroContainerReader implements Closeable {
   private Codec codec;
   private long remainingInBlock;
 
+  /**
+   * Decoders that read ahead 2 KiB rather than Avro's default 8 KiB: enough for the header and a
+   * one-record object, and a block's bytes larger than it are read into their own array anyway.
+   */
+  private static final DecoderFactory DECODERS =
+      new DecoderFactory().configureDecoderBufferSize(2 * 1024);
+
   /** Reads the header; {@code in} is closed with this reader. */
   AvroContainerReader(InputStream in) throws IOException {
     this.in = in;
-    this.decoder = DecoderFactory.get().binaryDecoder(in, null);
+    this.decoder = DECODERS.binaryDecoder(in, null);
     this.header = readHeader(decoder);
   }
 
