@@ -40,6 +40,12 @@ final class AvroSchemaCache {
   private final Map<ByteBuffer, Entry> byJson;
   private long hits;
   private long misses;
+  private long sameAsLast;
+
+  /** The bytes of the last lookup by bytes, and what they found. */
+  private ByteBuffer lastJson;
+
+  private Entry lastEntry;
 
   AvroSchemaCache(AvroData avroData, int capacity) {
     this(avroData, new GenericData(), capacity);
@@ -82,9 +88,18 @@ final class AvroSchemaCache {
    */
   Entry get(ByteBuffer json) {
     synchronized (this) {
+      // Most objects carry the same bytes as the one before: comparing them costs less than
+      // hashing a schema's worth of bytes for the map.
+      if (lastJson != null && lastJson.equals(json)) {
+        hits++;
+        sameAsLast++;
+        return lastEntry;
+      }
       Entry entry = byJson.get(json);
       if (entry != null) {
         hits++;
+        lastJson = json;
+        lastEntry = entry;
         return entry;
       }
     }
@@ -95,6 +110,8 @@ final class AvroSchemaCache {
     synchronized (this) {
       Entry entry = get(parsed);
       byJson.put(json, entry);
+      lastJson = json;
+      lastEntry = entry;
       return entry;
     }
   }
@@ -133,6 +150,11 @@ final class AvroSchemaCache {
 
   synchronized long hits() {
     return hits;
+  }
+
+  /** How many lookups by bytes found the same bytes as the one before: for tests. */
+  synchronized long sameAsLast() {
+    return sameAsLast;
   }
 
   synchronized long misses() {

@@ -306,6 +306,30 @@ class AvroRecordFormatTest {
   }
 
   @Test
+  void theSameSchemaBytesAsTheLastLookupAreFoundWithoutTheMap() {
+    AvroSchemaCache cache =
+        new AvroSchemaCache(new io.apicurio.registry.utils.converter.avro.AvroData(10), 2);
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    String a =
+        "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}";
+    String b =
+        "{\"type\":\"record\",\"name\":\"B\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}";
+    AvroSchemaCache.Entry first = cache.get(ByteBuffer.wrap(a.getBytes(utf8)));
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.sameAsLast()).isEqualTo(2);
+    AvroSchemaCache.Entry other = cache.get(ByteBuffer.wrap(b.getBytes(utf8)));
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.avroSchema().getName()).isEqualTo("B");
+    // Back to the first: found in the map, then again as the last one.
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.sameAsLast()).isEqualTo(3);
+    assertThat(cache.misses()).isEqualTo(2);
+    assertThat(cache.hits()).isEqualTo(4);
+  }
+
+  @Test
   void garbageIsAnIOException() throws IOException {
     try (BackupWriter writer =
         BackupWriter.to(folder.damaging(key -> true, Damage.garbage())).build()) {
