@@ -133,10 +133,13 @@ public final class Prefetcher implements AutoCloseable {
     this.budget = new MemoryBudget(bufferBytes);
     this.lookahead = Math.max(4, 4 * concurrency.max());
     this.streamingCapacity = Math.max(1, Math.min(bufferBytes / 4, STREAMING_BUFFER_BYTES));
-    // Threads up to the most reads in flight, made as the limit grows, gone when idle.
+    // As many threads as reads may be in flight, made as the limit grows, gone when idle. A pool
+    // below its core size makes a new thread for every read, idle ones or not: the core size
+    // follows the limit, so that reads reuse threads (and what each keeps warm) rather than start
+    // a new one per read until the most allowed exist.
     this.executor =
         new ThreadPoolExecutor(
-            concurrency.max(),
+            concurrency.limit(),
             concurrency.max(),
             30,
             TimeUnit.SECONDS,
@@ -229,11 +232,29 @@ public final class Prefetcher implements AutoCloseable {
   private synchronized void ended(ObjectBuffer buffer) {
     int before = concurrency.limit();
     concurrency.ended(buffer.pollWaited(), heldByLimit);
-    if (log.isDebugEnabled() && concurrency.limit() != before) {
+    int limit = concurrency.limit();
+    if (log.isDebugEnabled() && limit != before) {
       log.debug("Reads in flight: {}", concurrency);
+    }
+    // The threads follow the highest limit yet, never a lowered one: reads started before the
+    // limit fell may all be under way at once, and each needs a thread of its own (one waiting for
+    // the poll to drain its buffer must not hold up the read the poll waits for). Idle threads end
+    // after a while anyway.
+    if (limit > executor.getCorePoolSize() && !closed) {
+      executor.setCorePoolSize(limit);
     }
     inFlight--;
     schedule();
+  }
+
+  /** The fetch threads there are now: for tests. */
+  int threads() {
+    return executor.getPoolSize();
+  }
+
+  /** The reads under way now: for tests. */
+  synchronized int inFlight() {
+    return inFlight;
   }
 
   /** The limit on reads in flight, as it stands. */

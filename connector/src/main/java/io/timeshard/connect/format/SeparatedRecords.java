@@ -21,6 +21,7 @@ import java.util.Arrays;
  */
 public final class SeparatedRecords implements Closeable {
 
+  /** The most a read asks for, once an object proved larger than the buffer. */
   private static final int CHUNK = 64 * 1024;
 
   /** Eight bytes of a byte array as one long, lowest address lowest. */
@@ -29,6 +30,12 @@ public final class SeparatedRecords implements Closeable {
 
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The buffer an object starts with: a one-record object fits, and is not charged a whole chunk.
+   * While reads fill it, it doubles up to {@link #CHUNK}.
+   */
+  static final int FIRST_CHUNK = 4 * 1024;
 
   /** The bound of the readers built without one: a quarter of the default memory cap. */
   public static final long DEFAULT_MAX_RECORD_BYTES = 16L * 1024 * 1024;
@@ -47,6 +54,9 @@ public final class SeparatedRecords implements Closeable {
   private int scanned;
 
   private boolean eof;
+
+  /** The last read filled all the room it was given: more may follow. */
+  private boolean filled;
 
   /**
    * @param in the stream; closing this closes it
@@ -68,7 +78,7 @@ public final class SeparatedRecords implements Closeable {
     }
     this.in = in;
     this.separator = separator.clone();
-    this.buffer = new byte[Math.max(CHUNK, 2 * separator.length)];
+    this.buffer = new byte[Math.max(FIRST_CHUNK, 2 * separator.length)];
   }
 
   /**
@@ -161,15 +171,23 @@ public final class SeparatedRecords implements Closeable {
       start = 0;
       end = length;
     }
-    if (end == buffer.length) {
+    if (end == buffer.length || (filled && buffer.length < CHUNK)) {
+      // A record longer than the buffer, or an object larger than it: read in larger chunks.
       buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
-    int n = in.read(buffer, end, buffer.length - end);
+    int asked = buffer.length - end;
+    int n = in.read(buffer, end, asked);
     if (n < 0) {
       eof = true;
     } else {
       end += n;
     }
+    filled = n == asked;
+  }
+
+  /** The buffer's size now: for tests. */
+  int bufferLength() {
+    return buffer.length;
   }
 
   @Override

@@ -16,8 +16,8 @@ import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DeflateCodec;
 import org.apache.avro.file.XZCodec;
 import org.apache.avro.file.ZstandardCodec;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.xerial.snappy.Snappy;
 
@@ -39,10 +39,17 @@ final class AvroContainerReader implements Closeable {
   private Codec codec;
   private long remainingInBlock;
 
+  /**
+   * Decoders that read ahead 2 KiB rather than Avro's default 8 KiB: enough for the header and a
+   * one-record object, and a block's bytes larger than it are read into their own array anyway.
+   */
+  private static final DecoderFactory DECODERS =
+      new DecoderFactory().configureDecoderBufferSize(2 * 1024);
+
   /** Reads the header; {@code in} is closed with this reader. */
   AvroContainerReader(InputStream in) throws IOException {
     this.in = in;
-    this.decoder = DecoderFactory.get().binaryDecoder(in, null);
+    this.decoder = DECODERS.binaryDecoder(in, null);
     this.header = readHeader(decoder);
   }
 
@@ -107,7 +114,7 @@ final class AvroContainerReader implements Closeable {
   }
 
   /** The next datum, after {@link #hasNext} said there is one; {@code null} is a datum too. */
-  Object next(GenericDatumReader<Object> datumReader) throws IOException {
+  Object next(DatumReader<Object> datumReader) throws IOException {
     try {
       Object datum = datumReader.read(null, blockDecoder);
       remainingInBlock--;

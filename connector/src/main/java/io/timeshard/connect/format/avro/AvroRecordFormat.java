@@ -8,9 +8,9 @@ import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.key.Compression;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DatumReader;
 import org.apache.kafka.connect.data.SchemaAndValue;
 
 /**
@@ -25,8 +25,9 @@ import org.apache.kafka.connect.data.SchemaAndValue;
  * schema (see {@link AvroSchemaCache}), not once per object.
  *
  * <p>One instance per task, shared by its fetch threads: thread-safe. Each object gets its own
- * datum reader and codec; the schemas, {@link AvroData}'s caches and the logical-type conversions
- * are shared, so a thread that starts late finds every schema converted already.
+ * codec; the schemas, their datum readers, {@link AvroData}'s caches and the logical-type
+ * conversions are shared, so a thread that starts late finds every schema converted and resolved
+ * already.
  */
 public final class AvroRecordFormat implements RecordFormat {
 
@@ -52,7 +53,7 @@ public final class AvroRecordFormat implements RecordFormat {
    */
   public AvroRecordFormat(int schemaCacheSize) {
     this.avroData = new AvroData(schemaCacheSize);
-    this.schemas = new AvroSchemaCache(avroData, schemaCacheSize);
+    this.schemas = new AvroSchemaCache(avroData, genericData, schemaCacheSize);
   }
 
   @Override
@@ -81,10 +82,7 @@ public final class AvroRecordFormat implements RecordFormat {
     try {
       container = new AvroContainerReader(Decompression.of(in, compression));
       AvroSchemaCache.Entry schema = schemas.get(container.header().schemaJson());
-      // Decode with the cached schema instance, so Avro reuses its resolver for it.
-      GenericDatumReader<Object> datumReader =
-          new GenericDatumReader<>(schema.avroSchema(), schema.avroSchema(), genericData);
-      return new AvroRecordReader(container, schema, datumReader);
+      return new AvroRecordReader(container, schema);
     } catch (IOException | RuntimeException e) {
       try {
         if (container != null) {
@@ -95,25 +93,26 @@ public final class AvroRecordFormat implements RecordFormat {
       } catch (IOException closing) {
         e.addSuppressed(closing);
       }
-      if (e instanceof SchemaParseException) {
+      // A header whose schema does not parse, or does not resolve into a reader.
+      if (e instanceof AvroRuntimeException) {
         throw new IOException("not a readable Avro object: " + e.getMessage(), e);
       }
       throw e;
     }
   }
 
+  /** The datum reader an open Avro object decodes with: for tests. */
+  static DatumReader<Object> datumReaderOf(RecordReader reader) {
+    return ((AvroRecordReader) reader).schema.datumReader();
+  }
+
   private final class AvroRecordReader implements RecordReader {
     private final AvroContainerReader container;
     private final AvroSchemaCache.Entry schema;
-    private final GenericDatumReader<Object> datumReader;
 
-    AvroRecordReader(
-        AvroContainerReader container,
-        AvroSchemaCache.Entry schema,
-        GenericDatumReader<Object> datumReader) {
+    AvroRecordReader(AvroContainerReader container, AvroSchemaCache.Entry schema) {
       this.container = container;
       this.schema = schema;
-      this.datumReader = datumReader;
     }
 
     @Override
@@ -122,7 +121,7 @@ public final class AvroRecordFormat implements RecordFormat {
       if (!container.hasNext()) {
         return null;
       }
-      Object datum = container.next(datumReader);
+      Object datum = container.next(schema.datumReader());
       SchemaAndValue converted = avroData.toConnectData(schema.avroSchema(), datum);
       // AvroData gives no SchemaAndValue for a null datum (an optional top-level value).
       return converted != null ? converted : new SchemaAndValue(schema.connectSchema(), null);

@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +30,11 @@ import java.util.stream.Stream;
 public final class FileObjectStore implements ObjectStore {
 
   private final Path root;
+  private final String separator;
 
   public FileObjectStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.separator = this.root.getFileSystem().getSeparator();
   }
 
   public Path root() {
@@ -64,36 +67,45 @@ public final class FileObjectStore implements ObjectStore {
     List<ListedObject> objects = new ArrayList<>();
     // With the folder delimiter one level is enough; otherwise every file below may match.
     boolean shallow = "/".equals(delimiter);
-    try (Stream<Path> files = shallow ? Files.list(base) : Files.walk(base)) {
-      files.forEach(
-          path -> {
-            String key = keyOf(path);
-            if (key.isEmpty() || !key.startsWith(prefix)) {
-              return;
-            }
-            if (fromAKey
-                && ObjectLister.keyOrder(key, startAfter) <= 0
-                && !startAfter.startsWith(key)) {
-              // Neither after the start key nor a folder that can hold a key after it.
-              return;
-            }
-            BasicFileAttributes attributes = attributes(path);
-            if (shallow && attributes.isDirectory()) {
-              prefixes.add(key + "/");
-              return;
-            }
-            if (!attributes.isRegularFile()) {
-              return;
-            }
-            int cut = delimiter == null ? -1 : key.indexOf(delimiter, prefix.length());
-            if (cut >= 0) {
-              prefixes.add(key.substring(0, cut + delimiter.length()));
-            } else {
-              objects.add(
-                  new ListedObject(
-                      key, attributes.size(), attributes.lastModifiedTime().toInstant()));
-            }
-          });
+    BiPredicate<Path, BasicFileAttributes> visit =
+        (path, walked) -> {
+          String key = keyOf(path);
+          if (key.isEmpty() || !key.startsWith(prefix)) {
+            return false;
+          }
+          if (fromAKey
+              && ObjectLister.keyOrder(key, startAfter) <= 0
+              && !startAfter.startsWith(key)) {
+            // Neither after the start key nor a folder that can hold a key after it.
+            return false;
+          }
+          // What a link points to is what is listed.
+          BasicFileAttributes attributes =
+              walked == null || walked.isSymbolicLink() ? attributes(path) : walked;
+          if (shallow && attributes.isDirectory()) {
+            prefixes.add(key + "/");
+            return false;
+          }
+          if (!attributes.isRegularFile()) {
+            return false;
+          }
+          int cut = delimiter == null ? -1 : key.indexOf(delimiter, prefix.length());
+          if (cut >= 0) {
+            prefixes.add(key.substring(0, cut + delimiter.length()));
+          } else {
+            objects.add(
+                new ListedObject(
+                    key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+          }
+          return false;
+        };
+    // The deep walk reads each file's attributes and hands them over: one stat per file, not two.
+    try (Stream<Path> files =
+        shallow
+            ? Files.list(base).filter(path -> visit.test(path, null))
+            : Files.find(base, Integer.MAX_VALUE, visit)) {
+      // The visit sees every entry; it keeps none in the stream.
+      files.forEach(path -> {});
     } catch (IOException | UncheckedIOException e) {
       throw new StoreException("Cannot list '" + prefix + "' in " + describe(), e);
     }
@@ -137,8 +149,19 @@ public final class FileObjectStore implements ObjectStore {
     return path;
   }
 
+  /** The key of a path below the root: its text after the root's, with {@code /} between names. */
   private String keyOf(Path path) {
-    return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+    String text = path.toString();
+    String rootText = root.toString();
+    // The root's text ends with a separator only when it is the file system's root.
+    int start = rootText.endsWith(separator) ? rootText.length() : rootText.length() + 1;
+    if (text.length() <= start
+        || !text.startsWith(rootText)
+        || !text.startsWith(separator, start - separator.length())) {
+      return root.relativize(path).toString().replace(separator, "/");
+    }
+    String key = text.substring(start);
+    return "/".equals(separator) ? key : key.replace(separator, "/");
   }
 
   private static BasicFileAttributes attributes(Path path) {

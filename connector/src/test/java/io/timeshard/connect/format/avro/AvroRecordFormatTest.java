@@ -233,6 +233,38 @@ class AvroRecordFormatTest {
     assertThat(format.schemaCacheHits()).isEqualTo(199);
   }
 
+  @Test
+  void objectsOfOneSchemaShareOneDatumReaderMadeWithTheSchema() throws IOException {
+    Schema other =
+        SchemaBuilder.struct().name("shop.Other").field("n", Schema.INT32_SCHEMA).build();
+    try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
+      for (long offset = 0; offset < 3; offset++) {
+        writer.write(BackupRecord.of("orders", 0, offset).value(ORDER, order(offset)).build());
+      }
+      writer.write(
+          BackupRecord.of("orders", 0, 3).value(other, new Struct(other).put("n", 1)).build());
+    }
+    AvroRecordFormat format = new AvroRecordFormat();
+    List<org.apache.avro.io.DatumReader<Object>> readers = new java.util.ArrayList<>();
+    List<SchemaAndValue> records = new java.util.ArrayList<>();
+    for (String key : folder.keys()) {
+      try (RecordReader reader =
+          format.open(new ByteArrayInputStream(folder.get(key)), Compression.NONE)) {
+        readers.add(AvroRecordFormat.datumReaderOf(reader));
+        records.add(reader.next());
+        assertThat(reader.next()).isNull();
+      }
+    }
+    // Resolving a schema into a reader costs more than a small record: once per schema.
+    assertThat(readers.get(1)).isSameAs(readers.get(0));
+    assertThat(readers.get(2)).isSameAs(readers.get(0));
+    assertThat(readers.get(3)).isNotSameAs(readers.get(0));
+    for (int i = 0; i < 3; i++) {
+      assertThat(records.get(i).value()).isEqualTo(order(i));
+    }
+    assertThat(((Struct) records.get(3).value()).getInt32("n")).isEqualTo(1);
+  }
+
   private static long offsetOf(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);
     String[] fields = name.substring(0, name.indexOf('.')).split("\\+");
@@ -271,6 +303,30 @@ class AvroRecordFormatTest {
     assertThat(cache.hits()).isEqualTo(2);
     cache.get(b);
     assertThat(cache.misses()).isEqualTo(4);
+  }
+
+  @Test
+  void theSameSchemaBytesAsTheLastLookupAreFoundWithoutTheMap() {
+    AvroSchemaCache cache =
+        new AvroSchemaCache(new io.apicurio.registry.utils.converter.avro.AvroData(10), 2);
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    String a =
+        "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}";
+    String b =
+        "{\"type\":\"record\",\"name\":\"B\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}";
+    AvroSchemaCache.Entry first = cache.get(ByteBuffer.wrap(a.getBytes(utf8)));
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.sameAsLast()).isEqualTo(2);
+    AvroSchemaCache.Entry other = cache.get(ByteBuffer.wrap(b.getBytes(utf8)));
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.avroSchema().getName()).isEqualTo("B");
+    // Back to the first: found in the map, then again as the last one.
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.get(ByteBuffer.wrap(a.getBytes(utf8)))).isSameAs(first);
+    assertThat(cache.sameAsLast()).isEqualTo(3);
+    assertThat(cache.misses()).isEqualTo(2);
+    assertThat(cache.hits()).isEqualTo(4);
   }
 
   @Test

@@ -57,6 +57,42 @@ class FileObjectStoreContractTest extends ObjectStoreContract {
     }
   }
 
+  @Test
+  void listsWhatALinkPointsToAndKeysWithSlashes() throws IOException {
+    Path container = root.resolve("links");
+    Path target = root.resolve("elsewhere");
+    Files.createDirectories(target.resolve("partition=1"));
+    Files.write(target.resolve("t+0+0000000000.json"), new byte[] {1, 2, 3});
+    Files.write(target.resolve("partition=1/t+1+0000000000.json"), new byte[] {1});
+    Path folder = container.resolve("topics/t/partition=0");
+    Files.createDirectories(folder);
+    Files.write(folder.resolve("t+0+0000000001.json"), new byte[] {1});
+    Files.createSymbolicLink(
+        folder.resolve("t+0+0000000000.json"), target.resolve("t+0+0000000000.json"));
+    Files.createSymbolicLink(
+        container.resolve("topics/t/partition=1"), target.resolve("partition=1"));
+
+    try (ObjectStore store = provider().create(props("links"))) {
+      // A linked file is listed with its target's size, in the deep walk and one level down.
+      assertThat(store.list("topics/", null, null).objects())
+          .extracting(o -> o.key() + ":" + o.size())
+          .containsExactlyInAnyOrder(
+              "topics/t/partition=0/t+0+0000000000.json:3",
+              "topics/t/partition=0/t+0+0000000001.json:1");
+      assertThat(store.list("topics/t/partition=0/", "/", null).objects())
+          .extracting(o -> o.key() + ":" + o.size())
+          .containsExactly(
+              "topics/t/partition=0/t+0+0000000000.json:3",
+              "topics/t/partition=0/t+0+0000000001.json:1");
+      // A linked folder is a folder one level down.
+      assertThat(store.list("topics/t/", "/", null).commonPrefixes())
+          .containsExactly("topics/t/partition=0/", "topics/t/partition=1/");
+      assertThat(store.list("topics/t/partition=1/", "/", null).objects())
+          .extracting(o -> o.key())
+          .containsExactly("topics/t/partition=1/t+1+0000000000.json");
+    }
+  }
+
   @Override
   protected String whyNoPaging() {
     return "a local folder lists a whole prefix in one page, by design";
