@@ -220,16 +220,21 @@ class RestoreSourceTaskTest {
     assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b", "e", "f");
   }
 
+  /** A JSON object of {@code count} lines of 1,000 bytes each. */
+  private static String linesOf1000Bytes(int count) {
+    String line = "x".repeat(1000);
+    StringBuilder object = new StringBuilder(count * (line.length() + 1));
+    for (int i = 0; i < count; i++) {
+      object.append(line).append('\n');
+    }
+    return object.toString();
+  }
+
   @Test
   void streamsAnObjectLargerThanTheMemoryCap() throws Exception {
     InMemoryStore store = new InMemoryStore();
-    String line = "x".repeat(1000);
     int count = 20_000; // about 20 MB
-    StringBuilder big = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      big.append(line).append('\n');
-    }
-    store.put("topics/t/partition=0/t+0+0000000000.json", big.toString());
+    store.put("topics/t/partition=0/t+0+0000000000.json", linesOf1000Bytes(count));
     harness = new TaskHarness(store);
     Map<String, String> props = props("t:0");
     props.put("restore.buffer.max.bytes", String.valueOf(1 << 20));
@@ -248,13 +253,8 @@ class RestoreSourceTaskTest {
   @Test
   void decodesALargeObjectOnlyAMegabyteAheadOfThePollWhateverTheMemoryCap() throws Exception {
     InMemoryStore store = new InMemoryStore();
-    String line = "x".repeat(1000);
     int count = 20_000; // about 20 MB
-    StringBuilder big = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      big.append(line).append('\n');
-    }
-    store.put("topics/t/partition=0/t+0+0000000000.json", big.toString());
+    store.put("topics/t/partition=0/t+0+0000000000.json", linesOf1000Bytes(count));
     harness = new TaskHarness(store);
     // The default cap: a quarter of it would be 16 MiB of records decoded ahead.
     harness.start(props("t:0"));
