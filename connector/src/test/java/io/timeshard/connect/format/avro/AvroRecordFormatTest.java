@@ -174,8 +174,8 @@ class AvroRecordFormatTest {
     assertThat(readAll(new AvroRecordFormat(), out.toByteArray(), Compression.NONE)).isEmpty();
   }
 
-  @Test
-  void theSchemaCacheConvertsEachWriterSchemaOnce() throws IOException {
+  /** Four one-record objects: three orders, then a record of another schema, {@code shop.Other}. */
+  private void writeThreeOrdersThenAnotherSchema() throws IOException {
     Schema other =
         SchemaBuilder.struct().name("shop.Other").field("n", Schema.INT32_SCHEMA).build();
     try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
@@ -185,6 +185,11 @@ class AvroRecordFormatTest {
       writer.write(
           BackupRecord.of("orders", 0, 3).value(other, new Struct(other).put("n", 1)).build());
     }
+  }
+
+  @Test
+  void theSchemaCacheConvertsEachWriterSchemaOnce() throws IOException {
+    writeThreeOrdersThenAnotherSchema();
     AvroRecordFormat format = new AvroRecordFormat();
     List<Schema> schemas = new java.util.ArrayList<>();
     for (String key : folder.keys()) {
@@ -235,15 +240,7 @@ class AvroRecordFormatTest {
 
   @Test
   void objectsOfOneSchemaShareOneDatumReaderMadeWithTheSchema() throws IOException {
-    Schema other =
-        SchemaBuilder.struct().name("shop.Other").field("n", Schema.INT32_SCHEMA).build();
-    try (BackupWriter writer = BackupWriter.to(folder).flushSize(1).build()) {
-      for (long offset = 0; offset < 3; offset++) {
-        writer.write(BackupRecord.of("orders", 0, offset).value(ORDER, order(offset)).build());
-      }
-      writer.write(
-          BackupRecord.of("orders", 0, 3).value(other, new Struct(other).put("n", 1)).build());
-    }
+    writeThreeOrdersThenAnotherSchema();
     AvroRecordFormat format = new AvroRecordFormat();
     List<org.apache.avro.io.DatumReader<Object>> readers = new java.util.ArrayList<>();
     List<SchemaAndValue> records = new java.util.ArrayList<>();
