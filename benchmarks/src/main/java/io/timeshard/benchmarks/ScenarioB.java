@@ -143,35 +143,16 @@ final class ScenarioB {
               scenario,
               "local folder",
               "tasks.max=" + TASKS + ", into the same topic name, no transform",
-              String.format(
-                  Locale.ROOT,
-                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
-                      + " producer, %.2f of the plain one",
-                  Results.seconds(sameName.seconds()),
-                  Results.count(Math.round(rate)),
-                  sameName.allInOrder() ? "kept" : "WRONG",
-                  sameName.coresBusy(),
-                  share,
-                  rate / producerRate),
+              againstProducers(sameName, convertingRate, producerRate),
               ">= 0.8 of the converting producer",
               sameName.allInOrder() && share >= 0.8);
-      double renamedRate = renamed.total() / renamed.seconds();
       bench
           .results()
           .add(
               scenario,
               "local folder",
               "tasks.max=" + TASKS + ", into another topic name (RegexRouter)",
-              String.format(
-                  Locale.ROOT,
-                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
-                      + " producer, %.2f of the plain one",
-                  Results.seconds(renamed.seconds()),
-                  Results.count(Math.round(renamedRate)),
-                  renamed.allInOrder() ? "kept" : "WRONG",
-                  renamed.coresBusy(),
-                  renamedRate / convertingRate,
-                  renamedRate / producerRate),
+              againstProducers(renamed, convertingRate, producerRate),
               "all records, in order",
               renamed.allInOrder());
       try (LocalFolderBackup bytesBackup = LocalFolderBackup.create("timeshard-bench-b-bytes-")) {
@@ -222,6 +203,22 @@ final class ScenarioB {
               "no OOM, peak heap <= 512 MiB",
               heap.peakSampled <= 512L * 1024 * 1024);
     }
+  }
+
+  /** An Avro restore's measurement, with its rate against both producers'. */
+  private static String againstProducers(
+      RestoreRun.Result result, double convertingRate, double producerRate) {
+    double rate = result.total() / result.seconds();
+    return String.format(
+        Locale.ROOT,
+        "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting producer, %.2f"
+            + " of the plain one",
+        Results.seconds(result.seconds()),
+        Results.count(Math.round(rate)),
+        result.allInOrder() ? "kept" : "WRONG",
+        result.coresBusy(),
+        rate / convertingRate,
+        rate / producerRate);
   }
 
   /**
