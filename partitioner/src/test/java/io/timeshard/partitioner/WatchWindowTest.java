@@ -30,14 +30,7 @@ class WatchWindowTest {
   }
 
   private static RestorePlan plan(InMemoryLister lister, TimeInterval window) {
-    Map<String, String> config =
-        Map.of(
-            "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
-            "path.format", "YYYY/MM/dd/HH",
-            "partition.duration.ms", "3600000",
-            "locale", "en-US",
-            "timezone", "UTC");
-    return RestorePartitioners.create(config)
+    return RestorePartitioners.create(TimeBasedConfigs.HOURLY_UTC)
         .plan(lister, PlanRequest.everything(BackupFormat.AVRO).withWindow(window));
   }
 

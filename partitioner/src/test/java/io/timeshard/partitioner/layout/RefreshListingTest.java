@@ -9,6 +9,7 @@ import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.TimeBasedConfigs;
 import io.timeshard.partitioner.WatchWindow;
 import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.time.TimeInterval;
@@ -32,13 +33,6 @@ class RefreshListingTest {
   private static final Instant FIRST_HOUR = Instant.parse("2025-11-01T00:00:00Z");
   private static final DateTimeFormatter HOUR_FOLDER =
       DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
-  private static final Map<String, String> HOURLY =
-      Map.of(
-          "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
-          "path.format", "YYYY/MM/dd/HH",
-          "partition.duration.ms", "3600000",
-          "locale", "en-US",
-          "timezone", "UTC");
 
   /** Thirty days of hourly folders, four partitions, ten objects per partition and hour. */
   private static InMemoryLister thirtyDays(InMemoryLister lister) {
@@ -91,7 +85,7 @@ class RefreshListingTest {
     Refresh refresh =
         firstThenRefresh(
             lister,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO),
             () -> lister.add(fresh, 1000).add(late, 1000).add(tooLate, 1000),
             List.of(fresh, late));
@@ -113,7 +107,7 @@ class RefreshListingTest {
     Refresh refresh =
         firstThenRefresh(
             lister,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO)
                 .onlyPartitions(Set.of(new TopicPartition("clicks", 1))),
             () -> lister.add(fresh, 1000),
@@ -132,14 +126,14 @@ class RefreshListingTest {
     Refresh flat =
         firstThenRefresh(
             fromKey,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO),
             () -> fromKey.add(fresh, 1000),
             List.of(fresh));
     Refresh descent =
         firstThenRefresh(
             azureLike,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO),
             () -> azureLike.add(fresh, 1000),
             List.of(fresh));
@@ -164,7 +158,7 @@ class RefreshListingTest {
     Refresh refresh =
         firstThenRefresh(
             lister,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO),
             () -> lister.add(before, 10).add(after, 10).add(inTopicFolder, 10),
             List.of(before, after, inTopicFolder));
@@ -183,7 +177,7 @@ class RefreshListingTest {
     Refresh refresh =
         firstThenRefresh(
             lister,
-            HOURLY,
+            TimeBasedConfigs.HOURLY_UTC,
             PlanRequest.everything(BackupFormat.AVRO).withWindow(window),
             () -> lister.add(outside, 1000),
             List.of());

@@ -8,8 +8,8 @@ import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.TimeBasedConfigs;
 import io.timeshard.partitioner.key.BackupFormat;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,8 @@ import org.junit.jupiter.api.Test;
 class TaskPlanSkipsOtherPartitionsTest {
 
   private static RestorePlan plan(InMemoryLister lister, Set<TopicPartition> partitions) {
-    Map<String, String> config =
-        Map.of(
-            "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
-            "path.format", "YYYY/MM/dd/HH",
-            "partition.duration.ms", "3600000",
-            "locale", "en-US",
-            "timezone", "UTC");
     PlanRequest everything = PlanRequest.everything(BackupFormat.AVRO);
-    return RestorePartitioners.create(config)
+    return RestorePartitioners.create(TimeBasedConfigs.HOURLY_UTC)
         .plan(lister, partitions == null ? everything : everything.onlyPartitions(partitions));
   }
 

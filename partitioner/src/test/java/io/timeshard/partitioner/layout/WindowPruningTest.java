@@ -7,13 +7,13 @@ import io.timeshard.partitioner.InMemoryLister;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
+import io.timeshard.partitioner.TimeBasedConfigs;
 import io.timeshard.partitioner.key.BackupFormat;
 import io.timeshard.partitioner.time.TimeInterval;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,14 +40,7 @@ class WindowPruningTest {
   }
 
   private static RestorePlan plan(InMemoryLister lister, TimeInterval window) {
-    Map<String, String> config =
-        Map.of(
-            "partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
-            "path.format", "YYYY/MM/dd/HH",
-            "partition.duration.ms", "3600000",
-            "locale", "en-US",
-            "timezone", "UTC");
-    return RestorePartitioners.create(config)
+    return RestorePartitioners.create(TimeBasedConfigs.HOURLY_UTC)
         .plan(lister, PlanRequest.everything(BackupFormat.AVRO).withWindow(window));
   }
 
