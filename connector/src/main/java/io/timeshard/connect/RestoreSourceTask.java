@@ -48,8 +48,13 @@ public class RestoreSourceTask extends SourceTask {
 
   private static final Logger log = LoggerFactory.getLogger(RestoreSourceTask.class);
 
-  /** How long a poll waits for a fetch to deliver before returning nothing. */
-  private static final long POLL_WAIT_MS = 200;
+  /**
+   * The longest a poll waits, for a fetch to deliver or for the next look at the backup, before
+   * returning nothing. Connect stops, pauses and rebalances a task only between polls, and tells
+   * the task nothing while a poll runs: deleting a connector, or any rebalance, waits for its
+   * tasks' polls to return.
+   */
+  static final long POLL_WAIT_MS = 100;
 
   private final Function<RestoreSourceTaskConfig, TaskServices> servicesFactory;
 
@@ -363,7 +368,7 @@ public class RestoreSourceTask extends SourceTask {
       return;
     }
     if (wait > 0) {
-      Thread.sleep(Math.min(wait / 1_000_000 + 1, 1000));
+      Thread.sleep(Math.min(wait / 1_000_000 + 1, POLL_WAIT_MS));
       return;
     }
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();

@@ -7,6 +7,7 @@ import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,6 +289,30 @@ class RestoreSourceTaskTest {
 
     assertThat(harness.pollRecords(1, 10_000)).extracting(SourceRecord::value).containsExactly("c");
     assertThat(harness.pollRecords(1, 1_000)).isEmpty();
+  }
+
+  /**
+   * Connect stops or rebalances a task only between polls: deleting the connector waits for the
+   * polls of its tasks to return, however far off their next look at the backup is.
+   */
+  @Test
+  void anIdlePollReturnsSoonWhateverThePollInterval() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.poll.interval.ms", String.valueOf(Duration.ofHours(1).toMillis()));
+    RestoreSourceTask task = harness.start(props);
+    assertThat(harness.pollRecords(1, 10_000)).hasSize(1);
+
+    long started = System.nanoTime();
+    for (int i = 0; i < 5; i++) {
+      assertThat(task.poll()).isNull();
+    }
+
+    // Five polls of up to a second each, before: five seconds or more.
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(Duration.ofMillis(RestoreSourceTask.POLL_WAIT_MS * 5 * 5));
   }
 
   @Test
