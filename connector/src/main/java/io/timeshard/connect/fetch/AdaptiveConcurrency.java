@@ -9,9 +9,11 @@ package io.timeshard.connect.fetch;
  * <ul>
  *   <li>A read that ends <em>late</em> (the poll reached its object before its records were there)
  *       while the limit, not memory or a lack of work, held back the next read says that more reads
- *       in flight would have hidden the wait. At first every late read adds one (the limit doubles
- *       every round trip); after the first throttling answer, a limit's worth of late reads adds
- *       one.
+ *       in flight would have hidden the wait. At first a late read adds one for every read that
+ *       ended since the last raise, at most doubling the limit: the poll waits on only a few of a
+ *       round trip's reads (those behind it arrive while it drains the first), and the limit still
+ *       doubles every round trip in which it waited. After the first throttling answer, a limit's
+ *       worth of late reads adds one.
  *   <li>A throttling answer (HTTP 429 or 503, Azure's {@code ServerBusy}) halves the limit, at most
  *       once per limit's worth of reads ended, so that one burst of answers to the reads already
  *       sent counts once.
@@ -27,6 +29,7 @@ public final class AdaptiveConcurrency {
   private boolean slowStart = true;
   private int lateCredit;
   private long endedSinceDecrease = Long.MAX_VALUE / 2;
+  private long endedSinceRaise;
   private long increases;
   private long decreases;
 
@@ -60,21 +63,23 @@ public final class AdaptiveConcurrency {
    */
   public synchronized void ended(boolean late, boolean limited) {
     endedSinceDecrease++;
+    endedSinceRaise++;
     if (!late || !limited || limit >= max) {
       return;
     }
     if (slowStart) {
-      raise();
+      raise((int) Math.min(limit, endedSinceRaise));
       return;
     }
     if (++lateCredit >= limit) {
       lateCredit = 0;
-      raise();
+      raise(1);
     }
   }
 
-  private void raise() {
-    limit++;
+  private void raise(int by) {
+    limit = Math.min(max, limit + by);
+    endedSinceRaise = 0;
     increases++;
   }
 

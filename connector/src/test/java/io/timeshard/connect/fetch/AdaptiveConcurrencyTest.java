@@ -32,6 +32,39 @@ class AdaptiveConcurrencyTest {
     assertThat(limit.limit()).isEqualTo(32);
   }
 
+  /**
+   * The poll waits on the first read of a round trip; those behind it arrive while it drains the
+   * first, in time. One wait a round trip still means the latency is not hidden.
+   */
+  @Test
+  void doublesInARoundTripWhereThePollWaitedOnOneReadOnly() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+
+    for (int i = 0; i < 7; i++) {
+      limit.ended(false, true);
+    }
+    limit.ended(true, true);
+    assertThat(limit.limit()).isEqualTo(16);
+
+    for (int i = 0; i < 15; i++) {
+      limit.ended(false, true);
+    }
+    limit.ended(true, true);
+    assertThat(limit.limit()).isEqualTo(32);
+  }
+
+  @Test
+  void aLateReadAtMostDoublesTheLimitHoweverManyReadsEndedBeforeIt() {
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+
+    for (int i = 0; i < 1000; i++) {
+      limit.ended(false, true);
+    }
+    limit.ended(true, true);
+
+    assertThat(limit.limit()).isEqualTo(16);
+  }
+
   @Test
   void neverGoesAboveTheConfiguredMost() {
     AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 20);
