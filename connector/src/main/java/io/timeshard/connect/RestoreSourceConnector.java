@@ -5,6 +5,7 @@ import io.timeshard.connect.config.LicensedConnectorKeys;
 import io.timeshard.connect.format.FormatConfig;
 import io.timeshard.connect.plan.BackupWatcher;
 import io.timeshard.connect.plan.DestinationCheck;
+import io.timeshard.connect.plan.PlanHandoff;
 import io.timeshard.connect.plan.RecordTimestampCheck;
 import io.timeshard.connect.plan.TopicRenames;
 import io.timeshard.connect.restore.RestorePosition;
@@ -99,7 +100,10 @@ public class RestoreSourceConnector extends SourceConnector {
             config.pollInterval(),
             config.watch(),
             config.watchLookBack(),
-            plan -> destinationCheck().ifPresent(check -> check.check(plan)),
+            plan -> {
+              destinationCheck().ifPresent(check -> check.check(plan));
+              PlanHandoff.offer(startId, plan);
+            },
             () -> context.requestTaskReconfiguration(),
             failure -> context.raiseError(asConnectException(failure)));
     watcher.start();
@@ -165,6 +169,9 @@ public class RestoreSourceConnector extends SourceConnector {
   public void stop() {
     if (watcher != null) {
       watcher.close();
+    }
+    if (startId != null) {
+      PlanHandoff.withdraw(startId);
     }
     if (services != null) {
       services.store().close();

@@ -3,6 +3,7 @@ package io.timeshard.connect;
 import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
+import io.timeshard.connect.plan.PlanHandoff;
 import io.timeshard.connect.progress.ProgressReporter;
 import io.timeshard.connect.progress.RestoreProgress;
 import io.timeshard.connect.restore.BackupRecord;
@@ -39,10 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores the partition streams assigned to it: plans them from the store, fetches their objects
- * ahead on a few threads, and hands Connect each partition's records in backup order, all
- * partitions taking turns. Once everything is restored it stays up and looks for new objects at the
- * poll interval.
+ * Restores the partition streams assigned to it: plans them from the store (or takes the plan its
+ * connector made in the same worker, see {@link PlanHandoff}), fetches their objects ahead on a few
+ * threads, and hands Connect each partition's records in backup order, all partitions taking turns.
+ * Once everything is restored it stays up and looks for new objects at the poll interval.
  */
 public class RestoreSourceTask extends SourceTask {
 
@@ -137,11 +138,13 @@ public class RestoreSourceTask extends SourceTask {
       sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
     }
     readCommittedPositions();
-    RestorePlan plan = queueNewObjects(partitioner.plan(services.store(), request));
+    Optional<RestorePlan> handedOver = PlanHandoff.take(config.connectorStart(), assigned);
+    RestorePlan plan =
+        queueNewObjects(handedOver.orElseGet(() -> partitioner.plan(services.store(), request)));
     progress.markPlanned();
     log.info(
         "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
-            + " ({} LIST calls)",
+            + " ({})",
         name,
         config.taskId(),
         (System.nanoTime() - started) / 1_000_000,
@@ -149,7 +152,9 @@ public class RestoreSourceTask extends SourceTask {
         progress.getPlannedObjects(),
         progress.getPlannedBytes(),
         services.store().describe(),
-        plan.stats().listCalls());
+        handedOver.isPresent()
+            ? "planned by the connector in this worker: no LIST call"
+            : plan.stats().listCalls() + " LIST calls");
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
   }
 

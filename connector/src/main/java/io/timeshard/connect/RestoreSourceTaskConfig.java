@@ -23,7 +23,8 @@ public class RestoreSourceTaskConfig extends RestoreSourceConfig {
   private static final String TASK_CONNECTOR_START_DOC =
       "Which start of the connector assigned this task, written by the connector. Each start of"
           + " the connector has its own value, so the task configurations of a restarted"
-          + " connector always differ from those stored before it restarted.";
+          + " connector always differ from those stored before it restarted, and a task started"
+          + " in the connector's worker finds the connector's plan by it.";
 
   public static final ConfigDef TASK_CONFIG_DEF =
       new ConfigDef(CONFIG_DEF)
@@ -51,5 +52,12 @@ public class RestoreSourceTaskConfig extends RestoreSourceConfig {
 
   public int taskId() {
     return getInt(TASK_ID_CONFIG);
+  }
+
+  /**
+   * The start of the connector that assigned this task; empty in a configuration written by hand.
+   */
+  public String connectorStart() {
+    return getString(TASK_CONNECTOR_START_CONFIG);
   }
 }

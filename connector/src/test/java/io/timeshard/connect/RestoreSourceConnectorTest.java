@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnectorContext;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +245,60 @@ class RestoreSourceConnectorTest {
                 l.equals("topics/")
                     || l.equals("topics/customerst/")
                     || l.equals("topics/customerst/ after topics/customerst/2025/05/16/10"));
+  }
+
+  /** Records of every task of a connector start, each task run to the end in turn. */
+  private static List<SourceRecord> restoreEach(
+      InMemoryStore store, List<Map<String, String>> taskConfigs, int recordsEach)
+      throws InterruptedException {
+    List<SourceRecord> restored = new ArrayList<>();
+    for (Map<String, String> taskConfig : taskConfigs) {
+      TaskHarness task = new TaskHarness(store);
+      task.start(taskConfig);
+      try {
+        restored.addAll(task.pollRecords(recordsEach, 10_000));
+      } finally {
+        task.stop();
+      }
+    }
+    return restored;
+  }
+
+  @Test
+  void tasksInTheConnectorsWorkerRestoreFromItsPlanWithoutListingTheBackupAgain() throws Exception {
+    InMemoryStore store = fourPartitions();
+    Map<String, String> config = timeBased();
+    config.put("restore.watch", "false");
+    start(store, config);
+    awaitReconfigurations(1);
+    List<Map<String, String>> tasks = connector.taskConfigs(2);
+    int listedByTheConnector = store.listCalls.get();
+
+    List<SourceRecord> restored = restoreEach(store, tasks, 4);
+
+    assertThat(restored).hasSize(8);
+    assertThat(restored.stream().map(r -> r.kafkaPartition()).distinct()).hasSize(4);
+    assertThat(store.listCalls.get()).isEqualTo(listedByTheConnector);
+
+    // The plan was taken: a task restarted later lists its partitions itself.
+    assertThat(restoreEach(store, tasks.subList(0, 1), 4)).hasSize(4);
+    assertThat(store.listCalls.get()).isGreaterThan(listedByTheConnector);
+  }
+
+  @Test
+  void tasksStartedAfterTheirConnectorStoppedListTheBackupThemselves() throws Exception {
+    InMemoryStore store = fourPartitions();
+    Map<String, String> config = timeBased();
+    config.put("restore.watch", "false");
+    start(store, config);
+    awaitReconfigurations(1);
+    List<Map<String, String>> tasks = connector.taskConfigs(2);
+    int listedByTheConnector = store.listCalls.get();
+    connector.stop();
+    connector = null;
+
+    assertThat(restoreEach(store, tasks, 4)).hasSize(8);
+    assertThat(store.listCalls.get()).isGreaterThan(listedByTheConnector);
   }
 
   @Test
