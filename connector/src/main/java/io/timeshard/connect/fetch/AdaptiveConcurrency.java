@@ -1,5 +1,7 @@
 package io.timeshard.connect.fetch;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * How many reads a task keeps in flight: as many as it takes to hide the store's latency, at most
  * {@code restore.fetch.concurrency}, fewer while the store throttles.
@@ -20,11 +22,13 @@ package io.timeshard.connect.fetch;
  * </ul>
  *
  * Reads that end in time change nothing: the limit only grows while it is what keeps the poll
- * waiting. Thread-safe.
+ * waiting, and while the process leaves part of its cores idle ({@link IdleCores}): on busy cores
+ * the poll waits on the CPU, and more reads in flight would only take turns on it. Thread-safe.
  */
 public final class AdaptiveConcurrency {
 
   private final int max;
+  private final BooleanSupplier idleCores;
   private int limit;
   private boolean slowStart = true;
   private int lateCredit;
@@ -38,6 +42,14 @@ public final class AdaptiveConcurrency {
    * @param max the most reads in flight ({@code restore.fetch.concurrency})
    */
   public AdaptiveConcurrency(int initial, int max) {
+    this(initial, max, IdleCores.PROCESS);
+  }
+
+  /**
+   * @param idleCores whether the process leaves part of its cores idle: the limit grows only then
+   */
+  AdaptiveConcurrency(int initial, int max, BooleanSupplier idleCores) {
+    this.idleCores = idleCores;
     if (max < 1) {
       throw new IllegalArgumentException("the most reads in flight must be positive: " + max);
     }
@@ -64,7 +76,7 @@ public final class AdaptiveConcurrency {
   public synchronized void ended(boolean late, boolean limited) {
     endedSinceDecrease++;
     endedSinceRaise++;
-    if (!late || !limited || limit >= max) {
+    if (!late || !limited || limit >= max || !idleCores.getAsBoolean()) {
       return;
     }
     if (slowStart) {

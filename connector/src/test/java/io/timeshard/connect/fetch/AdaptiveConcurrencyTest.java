@@ -7,6 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class AdaptiveConcurrencyTest {
 
+  /** A limit in a process with idle cores. */
+  private static AdaptiveConcurrency limit(int initial, int max) {
+    return new AdaptiveConcurrency(initial, max, () -> true);
+  }
+
   private static void endLate(AdaptiveConcurrency limit, int reads) {
     for (int i = 0; i < reads; i++) {
       limit.ended(true, true);
@@ -15,16 +20,15 @@ class AdaptiveConcurrencyTest {
 
   @Test
   void startsWithinItsBounds() {
-    assertThat(new AdaptiveConcurrency(8, 128).limit()).isEqualTo(8);
-    assertThat(new AdaptiveConcurrency(8, 3).limit()).isEqualTo(3);
-    assertThat(new AdaptiveConcurrency(0, 3).limit()).isEqualTo(1);
-    assertThatThrownBy(() -> new AdaptiveConcurrency(1, 0))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(limit(8, 128).limit()).isEqualTo(8);
+    assertThat(limit(8, 3).limit()).isEqualTo(3);
+    assertThat(limit(0, 3).limit()).isEqualTo(1);
+    assertThatThrownBy(() -> limit(1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void doublesEveryRoundTripWhileThePollWaitsOnReads() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    AdaptiveConcurrency limit = limit(8, 128);
 
     endLate(limit, 8);
     assertThat(limit.limit()).isEqualTo(16);
@@ -38,7 +42,7 @@ class AdaptiveConcurrencyTest {
    */
   @Test
   void doublesInARoundTripWhereThePollWaitedOnOneReadOnly() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    AdaptiveConcurrency limit = limit(8, 128);
 
     for (int i = 0; i < 7; i++) {
       limit.ended(false, true);
@@ -55,7 +59,7 @@ class AdaptiveConcurrencyTest {
 
   @Test
   void aLateReadAtMostDoublesTheLimitHoweverManyReadsEndedBeforeIt() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    AdaptiveConcurrency limit = limit(8, 128);
 
     for (int i = 0; i < 1000; i++) {
       limit.ended(false, true);
@@ -66,8 +70,21 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
+  void aPollThatWaitsWhileTheCoresAreBusyRaisesNothing() {
+    boolean[] idle = {false};
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128, () -> idle[0]);
+
+    endLate(limit, 100);
+    assertThat(limit.limit()).isEqualTo(8);
+
+    idle[0] = true;
+    endLate(limit, 1);
+    assertThat(limit.limit()).isEqualTo(16);
+  }
+
+  @Test
   void neverGoesAboveTheConfiguredMost() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 20);
+    AdaptiveConcurrency limit = limit(8, 20);
 
     endLate(limit, 1000);
 
@@ -76,7 +93,7 @@ class AdaptiveConcurrencyTest {
 
   @Test
   void readsThatEndInTimeOrThatTheLimitDidNotHoldBackChangeNothing() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    AdaptiveConcurrency limit = limit(8, 128);
 
     for (int i = 0; i < 100; i++) {
       limit.ended(false, true); // ahead of the poll: latency already hidden
@@ -89,7 +106,7 @@ class AdaptiveConcurrencyTest {
 
   @Test
   void halvesOnThrottlingOncePerBurstThenGrowsByOneARoundTrip() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128);
+    AdaptiveConcurrency limit = limit(8, 128);
     endLate(limit, 56);
     assertThat(limit.limit()).isEqualTo(64);
 
@@ -114,7 +131,7 @@ class AdaptiveConcurrencyTest {
 
   @Test
   void keepsOneReadInFlightHoweverOftenItIsThrottled() {
-    AdaptiveConcurrency limit = new AdaptiveConcurrency(4, 8);
+    AdaptiveConcurrency limit = limit(4, 8);
 
     for (int i = 0; i < 20; i++) {
       limit.throttled();

@@ -58,7 +58,7 @@ class PrefetcherTest {
             format -> new JsonRecordFormat(false),
             Function.identity(),
             key -> null);
-    AdaptiveConcurrency concurrency = new AdaptiveConcurrency(2, 64);
+    AdaptiveConcurrency concurrency = new AdaptiveConcurrency(2, 64, () -> true);
     try (Prefetcher prefetcher =
         new Prefetcher(decoder, concurrency, 256L * 1024 * 1024, "prefetcher-test")) {
       prefetcher.add(TP, objects, 0);
