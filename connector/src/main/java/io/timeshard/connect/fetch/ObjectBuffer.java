@@ -52,11 +52,14 @@ public final class ObjectBuffer {
 
   /**
    * Adds a record; waits while the buffer is full. Returns false once cancelled. Only a record that
-   * finds the buffer empty tells the poll: a poll that found records here took them before it could
-   * wait, and one that found none waits for exactly this change.
+   * finds the buffer empty after the poll came for one tells the poll: a poll that found records
+   * here took them before it could wait, one that found none waits for exactly this change, and one
+   * that has not reached the object yet finds its records when it does. With a hundred reads in
+   * flight, telling the poll of every object that arrives would wake it for objects it cannot take
+   * yet, each wake an empty poll through Connect's loop.
    */
   boolean put(BackupRecord record) throws InterruptedException {
-    boolean wasEmpty;
+    boolean wake;
     synchronized (this) {
       while (!cancelled && buffered > 0 && buffered + record.bytes() > limit) {
         wait();
@@ -64,12 +67,12 @@ public final class ObjectBuffer {
       if (cancelled) {
         return false;
       }
-      wasEmpty = records.isEmpty();
+      wake = pollWaited && records.isEmpty();
       records.add(record);
       buffered += record.bytes();
       nextIndex = record.index() + 1;
     }
-    if (wasEmpty) {
+    if (wake) {
       onChange.run();
     }
     return true;
@@ -116,19 +119,28 @@ public final class ObjectBuffer {
     return pollWaited;
   }
 
+  /** The object is read: tells the poll if it waits on it. */
   void finish() {
+    boolean wake;
     synchronized (this) {
       finished = true;
+      wake = pollWaited;
     }
-    onChange.run();
+    if (wake) {
+      onChange.run();
+    }
   }
 
   void fail(Throwable cause) {
+    boolean wake;
     synchronized (this) {
       failure = cause;
       finished = true;
+      wake = pollWaited;
     }
-    onChange.run();
+    if (wake) {
+      onChange.run();
+    }
   }
 
   synchronized void cancel() {

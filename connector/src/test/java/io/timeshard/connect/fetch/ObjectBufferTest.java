@@ -46,19 +46,30 @@ class ObjectBufferTest {
   }
 
   @Test
-  void tellsThePollOnlyWhenARecordFindsTheBufferEmpty() throws Exception {
+  void tellsThePollOnlyOnceItWaitsOnTheObjectAndWhenARecordFindsTheBufferEmpty() throws Exception {
     ObjectBuffer buffer = buffer(10_000);
     buffer.put(record(0, false));
     buffer.put(record(1, false));
-    buffer.put(record(2, false));
-    assertThat(changes).hasValue(1);
+    assertThat(changes).hasValue(0);
 
     buffer.drainTo(new ArrayList<>(), 10);
+    buffer.put(record(2, false));
     buffer.put(record(3, false));
-    assertThat(changes).hasValue(2);
+    assertThat(changes).hasValue(1);
 
     buffer.finish();
-    assertThat(changes).hasValue(3);
+    assertThat(changes).hasValue(2);
+  }
+
+  @Test
+  void anObjectThePollHasNotReachedEndsWithoutTellingIt() throws Exception {
+    ObjectBuffer read = buffer(10_000);
+    read.put(record(0, true));
+    read.finish();
+    ObjectBuffer failed = buffer(10_000);
+    failed.fail(new IllegalStateException("broken"));
+
+    assertThat(changes).hasValue(0);
   }
 
   @Test
