@@ -172,15 +172,30 @@ public final class Prefetcher implements AutoCloseable {
     schedule();
   }
 
+  /** A read to start: an object of a stream, and the buffer its records go to. */
+  private record Read(TopicPartition tp, ObjectBuffer buffer) {}
+
   /**
    * Starts fetches while lookahead, memory and the concurrency limit allow, breadth-first across
    * streams.
    */
   public synchronized void schedule() {
+    startReads(false);
+  }
+
+  /**
+   * Starts reads as {@link #schedule} does.
+   *
+   * @param keepOne give the first read back rather than to the pool: a fetch thread that just ended
+   *     a read runs the next itself, instead of waking another thread for it and going to sleep
+   * @return the read kept, or {@code null}
+   */
+  private Read startReads(boolean keepOne) {
     heldByLimit = false;
     if (closed) {
-      return;
+      return null;
     }
+    Read kept = null;
     // Start at the shallowest stream that has something to start: below it nothing is left.
     int from = lookahead;
     for (Stream stream : streams.values()) {
@@ -197,13 +212,13 @@ public final class Prefetcher implements AutoCloseable {
         }
         if (inFlight >= concurrency.limit()) {
           heldByLimit = true;
-          return;
+          return kept;
         }
         BackupObject next = stream.pending.peek();
         long decoded = saturatedMultiply(next.size(), DECODED_PER_STORED_BYTE);
         long capacity = Math.max(1, Math.min(decoded + SMALL_OBJECT_ROOM, streamingCapacity));
         if (!budget.tryReserve(capacity)) {
-          return;
+          return kept;
         }
         stream.pending.poll();
         long skip = stream.started.isEmpty() ? stream.skipInFirst : 0;
@@ -211,25 +226,45 @@ public final class Prefetcher implements AutoCloseable {
         ObjectBuffer buffer = new ObjectBuffer(next, capacity, skip, this::changed);
         stream.started.add(buffer);
         inFlight++;
-        executor.execute(() -> fetchAndEnd(e.getKey(), buffer));
+        Read read = new Read(e.getKey(), buffer);
+        if (keepOne && kept == null) {
+          kept = read;
+        } else {
+          executor.execute(() -> fetchAndEnd(read));
+        }
         any = true;
       }
       if (!any && depth > from) {
-        return;
+        return kept;
       }
     }
+    return kept;
   }
 
-  private void fetchAndEnd(TopicPartition tp, ObjectBuffer buffer) {
-    try {
-      fetch(tp, buffer);
-    } finally {
-      ended(buffer);
+  /** Runs a read, then the reads its end lets start on this thread, one after the other. */
+  private void fetchAndEnd(Read first) {
+    Read read = first;
+    while (read != null) {
+      try {
+        fetch(read.tp(), read.buffer());
+      } catch (Throwable t) {
+        // This thread ends: the read started in its place goes to another one.
+        Read next = ended(read.buffer());
+        if (next != null) {
+          executor.execute(() -> fetchAndEnd(next));
+        }
+        throw t;
+      }
+      read = ended(read.buffer());
     }
   }
 
-  /** A read ended: tell the limit whether the poll waited on it, and start what can start. */
-  private synchronized void ended(ObjectBuffer buffer) {
+  /**
+   * A read ended: tell the limit whether the poll waited on it, and start what can start.
+   *
+   * @return a read for the calling thread to run next, or {@code null}
+   */
+  private synchronized Read ended(ObjectBuffer buffer) {
     int before = concurrency.limit();
     concurrency.ended(buffer.pollWaited(), heldByLimit);
     int limit = concurrency.limit();
@@ -244,7 +279,7 @@ public final class Prefetcher implements AutoCloseable {
       executor.setCorePoolSize(limit);
     }
     inFlight--;
-    schedule();
+    return startReads(true);
   }
 
   /** The fetch threads there are now: for tests. */
