@@ -170,10 +170,10 @@ public class RestoreSourceConfig extends AbstractConfig {
   public static final int FETCH_CONCURRENCY_DEFAULT = 128;
   private static final String FETCH_CONCURRENCY_DOC =
       "The most objects a task fetches and decodes at once, ahead of the records it produces. A"
-          + " task starts with 8 reads in flight and adds more while its poll waits on reads and"
-          + " memory (restore.buffer.max.bytes) allows, enough to hide the store's latency; it"
-          + " halves them when the store throttles (HTTP 429 or 503, Azure's ServerBusy). Lower it"
-          + " to cap the requests a task sends at once.";
+          + " task starts with 8 reads in flight and adds more while its poll waits on reads,"
+          + " memory (restore.buffer.max.bytes) allows and the worker's cores are not all busy,"
+          + " enough to hide the store's latency; it halves them when the store throttles (HTTP"
+          + " 429 or 503, Azure's ServerBusy). Lower it to cap the requests a task sends at once.";
 
   private static final String LIST_CONCURRENCY_DOC =
       "How many folder listings the connector and each task send at once while planning: the"
