@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -251,7 +252,11 @@ public final class Prefetcher implements AutoCloseable {
         // This thread ends: the read started in its place goes to another one.
         Read next = ended(read.buffer());
         if (next != null) {
-          executor.execute(() -> fetchAndEnd(next));
+          try {
+            executor.execute(() -> fetchAndEnd(next));
+          } catch (RejectedExecutionException closing) {
+            // Closed meanwhile: nothing more is read.
+          }
         }
         throw t;
       }
