@@ -247,6 +247,14 @@ class RestoreSourceConnectorTest {
                     || l.equals("topics/customerst/ after topics/customerst/2025/05/16/10"));
   }
 
+  /** Starts a one-shot restore of {@code store} and waits for its first plan. */
+  private void startOneShot(InMemoryStore store) throws InterruptedException {
+    Map<String, String> config = timeBased();
+    config.put("restore.watch", "false");
+    start(store, config);
+    awaitReconfigurations(1);
+  }
+
   /** Records of every task of a connector start, each task run to the end in turn. */
   private static List<SourceRecord> restoreEach(
       InMemoryStore store, List<Map<String, String>> taskConfigs, int recordsEach)
@@ -267,10 +275,7 @@ class RestoreSourceConnectorTest {
   @Test
   void tasksInTheConnectorsWorkerRestoreFromItsPlanWithoutListingTheBackupAgain() throws Exception {
     InMemoryStore store = fourPartitions();
-    Map<String, String> config = timeBased();
-    config.put("restore.watch", "false");
-    start(store, config);
-    awaitReconfigurations(1);
+    startOneShot(store);
     List<Map<String, String>> tasks = connector.taskConfigs(2);
     int listedByTheConnector = store.listCalls.get();
 
@@ -288,10 +293,7 @@ class RestoreSourceConnectorTest {
   @Test
   void tasksStartedAfterTheirConnectorStoppedListTheBackupThemselves() throws Exception {
     InMemoryStore store = fourPartitions();
-    Map<String, String> config = timeBased();
-    config.put("restore.watch", "false");
-    start(store, config);
-    awaitReconfigurations(1);
+    startOneShot(store);
     List<Map<String, String>> tasks = connector.taskConfigs(2);
     int listedByTheConnector = store.listCalls.get();
     connector.stop();
@@ -304,10 +306,7 @@ class RestoreSourceConnectorTest {
   @Test
   void aOneShotRestoreListsNothingAfterItsFirstPlan() throws Exception {
     InMemoryStore store = fourPartitions();
-    Map<String, String> config = timeBased();
-    config.put("restore.watch", "false");
-    start(store, config);
-    awaitReconfigurations(1);
+    startOneShot(store);
     int listed = store.listCalls.get();
 
     Thread.sleep(1_000);
