@@ -20,6 +20,32 @@ class ObjectBufferTest {
     return new ObjectBuffer(null, capacity, 0, changes::incrementAndGet);
   }
 
+  /**
+   * Puts a record from a thread of its own, as a fetch thread does, and returns once that thread
+   * waits on the buffer or is done: the result is what {@code put} returned.
+   */
+  private static CompletableFuture<Boolean> putFromAFetchThread(
+      ObjectBuffer buffer, BackupRecord record) {
+    CompletableFuture<Boolean> put = new CompletableFuture<>();
+    Thread fetch =
+        new Thread(
+            () -> {
+              try {
+                put.complete(buffer.put(record));
+              } catch (InterruptedException e) {
+                put.completeExceptionally(e);
+              }
+            });
+    fetch.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (fetch.getState() != Thread.State.WAITING
+        && !put.isDone()
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return put;
+  }
+
   private static BackupRecord record(long index, boolean last) {
     return new BackupRecord(
         null, new SchemaAndValue(Schema.INT64_SCHEMA, index), null, index, last, 100);
@@ -98,20 +124,7 @@ class ObjectBufferTest {
     for (int i = 0; i < 4; i++) {
       buffer.put(record(i, false));
     }
-    CompletableFuture<Boolean> fifth = new CompletableFuture<>();
-    Thread fetch =
-        new Thread(
-            () -> {
-              try {
-                fifth.complete(buffer.put(record(4, true)));
-              } catch (InterruptedException e) {
-                fifth.completeExceptionally(e);
-              }
-            });
-    fetch.start();
-    while (fetch.getState() != Thread.State.WAITING) {
-      Thread.onSpinWait();
-    }
+    CompletableFuture<Boolean> fifth = putFromAFetchThread(buffer, record(4, true));
     List<BackupRecord> into = new ArrayList<>();
     buffer.drainTo(into, 1);
     Thread.sleep(50);
@@ -132,23 +145,7 @@ class ObjectBufferTest {
     for (int i = 0; i < 4; i++) {
       buffer.put(sized(i, quarter));
     }
-    CompletableFuture<Boolean> fifth = new CompletableFuture<>();
-    Thread fetch =
-        new Thread(
-            () -> {
-              try {
-                fifth.complete(buffer.put(sized(4, quarter)));
-              } catch (InterruptedException e) {
-                fifth.completeExceptionally(e);
-              }
-            });
-    fetch.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (fetch.getState() != Thread.State.WAITING
-        && !fifth.isDone()
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    CompletableFuture<Boolean> fifth = putFromAFetchThread(buffer, sized(4, quarter));
     assertThat(fifth).isNotDone();
 
     List<BackupRecord> into = new ArrayList<>();
@@ -173,16 +170,7 @@ class ObjectBufferTest {
     ObjectBuffer buffer = buffer(250);
     buffer.put(record(0, false));
     buffer.put(record(1, false));
-    CompletableFuture<Boolean> third =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return buffer.put(record(2, true));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(50);
+    CompletableFuture<Boolean> third = putFromAFetchThread(buffer, record(2, true));
     assertThat(third).isNotDone();
 
     List<BackupRecord> into = new ArrayList<>();
