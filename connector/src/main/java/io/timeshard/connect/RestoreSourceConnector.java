@@ -54,8 +54,16 @@ public class RestoreSourceConnector extends SourceConnector {
   private Map<String, String> props;
   private RestoreSourceConfig config;
 
-  /** This start of the connector, in every task configuration it writes. */
+  private String name;
+
+  /**
+   * The id in every task configuration this start writes: the last answer's when this worker
+   * remembers one for this configuration, otherwise a new one.
+   */
   private String startId;
+
+  /** The answer while the first plan is pending: the last answer, or no task. */
+  private List<Map<String, String>> answerWhilePlanning;
 
   private TaskServices services;
   private BackupWatcher watcher;
@@ -77,7 +85,11 @@ public class RestoreSourceConnector extends SourceConnector {
   @Override
   public void start(Map<String, String> props) {
     this.props = Map.copyOf(props);
-    this.startId = UUID.randomUUID().toString();
+    this.name = props.getOrDefault("name", "restore");
+    Optional<LastTaskConfigs.Answer> last = LastTaskConfigs.of(name, this.props);
+    this.startId =
+        last.map(LastTaskConfigs.Answer::startId).orElseGet(() -> UUID.randomUUID().toString());
+    this.answerWhilePlanning = last.map(LastTaskConfigs.Answer::taskConfigs).orElse(List.of());
     this.config = new RestoreSourceConfig(props);
     if (!config.licenceKeysPresent().isEmpty()) {
       log.info(
@@ -89,7 +101,6 @@ public class RestoreSourceConnector extends SourceConnector {
       log.info("Ignoring {}: keys of the licensed connectors that Timeshard does not use", unused);
     }
     this.services = servicesFactory.apply(config);
-    String name = props.getOrDefault("name", "restore");
     PlanRequest request = config.planRequest(services.valueFormat(), services.store());
     watcher =
         new BackupWatcher(
@@ -138,13 +149,22 @@ public class RestoreSourceConnector extends SourceConnector {
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     // Answers with what is known, never waiting: the watcher asks for new task configurations
-    // the moment the first plan lands, however long it takes. Until then the answer is no task,
-    // which Connect stores, stopping the tasks of an earlier start. The plan's answer then carries
-    // this start's id: Connect compares it with the configurations it last read, which may still
-    // be the earlier start's, and an answer equal to those would be dropped, leaving no task.
+    // the moment the first plan lands, however long it takes. Until then the answer is the one
+    // this worker last gave with the same configuration (see LastTaskConfigs), which keeps the
+    // running tasks, or else no task, which Connect stores, stopping the tasks of an earlier start.
+    // After no task, the plan's answer carries a new start id: Connect compares it with the
+    // configurations it last read, which may still be the earlier start's, and an answer equal to
+    // those would be dropped, leaving no task.
     if (!watcher.isPlanned()) {
-      log.info("The backup is still being planned; tasks will be assigned when the plan lands");
-      return List.of();
+      if (answerWhilePlanning.isEmpty()) {
+        log.info("The backup is still being planned; tasks will be assigned when the plan lands");
+      } else {
+        log.info(
+            "The backup is still being planned; the {} tasks keep their assignments until the"
+                + " plan lands",
+            answerWhilePlanning.size());
+      }
+      return answerWhilePlanning;
     }
     List<StreamWeight> streams = watcher.streams();
     List<TaskAssignment> assignments = TaskSplitter.split(streams, maxTasks);
@@ -157,6 +177,7 @@ public class RestoreSourceConnector extends SourceConnector {
       taskConfig.put(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG, startId);
       configs.add(taskConfig);
     }
+    LastTaskConfigs.remember(name, new LastTaskConfigs.Answer(props, startId, configs));
     log.info(
         "Assigned {} partition streams to {} tasks (tasks.max={})",
         streams.size(),

@@ -21,10 +21,12 @@ public class RestoreSourceTaskConfig extends RestoreSourceConfig {
 
   public static final String TASK_CONNECTOR_START_CONFIG = "task.connector.start";
   private static final String TASK_CONNECTOR_START_DOC =
-      "Which start of the connector assigned this task, written by the connector. Each start of"
-          + " the connector has its own value, so the task configurations of a restarted"
-          + " connector always differ from those stored before it restarted, and a task started"
-          + " in the connector's worker finds the connector's plan by it.";
+      "Which start of the connector first wrote this assignment, written by the connector. A"
+          + " connector that had to assign no task while it planned writes a new value, so that"
+          + " its task configurations always differ from those stored before; one restarted in a"
+          + " worker where it ran with the same configuration keeps the value, so that its tasks"
+          + " keep running. A task started in the connector's worker finds the connector's plan"
+          + " by it.";
 
   public static final ConfigDef TASK_CONFIG_DEF =
       new ConfigDef(CONFIG_DEF)

@@ -20,12 +20,18 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RestoreSourceConnectorTest {
 
   private RestoreSourceConnector connector;
   private final AtomicInteger reconfigurations = new AtomicInteger();
+
+  @BeforeEach
+  void asInAWorkerThatNeverRanTheConnector() {
+    LastTaskConfigs.clear();
+  }
 
   @AfterEach
   void stop() {
@@ -116,21 +122,62 @@ class RestoreSourceConnectorTest {
         .containsExactly("customerst:0-3");
   }
 
+  /** Makes the store's listings wait until the returned latch is counted down. */
+  private static CountDownLatch holdListings(InMemoryStore store) {
+    CountDownLatch storeAnswers = new CountDownLatch(1);
+    store.beforeList =
+        () -> {
+          try {
+            storeAnswers.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    return storeAnswers;
+  }
+
   /**
-   * Connect stores the empty answer a restarted connector gives while it plans, then compares the
-   * plan's answer with what it last read, which can still be the earlier start's: an equal answer
-   * would be dropped and the restore would stall with no task.
+   * Connect restarts the tasks with the stored configurations when it restarts a connector and its
+   * tasks. Any other answer is a new set of configurations, which stops them again; in an
+   * exactly-once worker such a task can no longer start and fails its graceful stop.
    */
   @Test
-  void aRestartedConnectorsTaskConfigsDifferFromTheEarlierStartsWithTheSamePlan() throws Exception {
+  void aConnectorRestartedInTheSameWorkerKeepsItsTaskConfigsWhilePlanningAndAfter()
+      throws Exception {
     InMemoryStore store = fourPartitions();
     start(store, timeBased());
     awaitReconfigurations(1);
     List<Map<String, String>> before = connector.taskConfigs(3);
-    assertThat(connector.taskConfigs(3)).isEqualTo(before);
     connector.stop();
+    CountDownLatch storeAnswers = holdListings(store);
 
     start(store, timeBased());
+
+    assertThat(connector.taskConfigs(3)).isEqualTo(before);
+    storeAnswers.countDown();
+    awaitReconfigurations(2);
+    assertThat(connector.taskConfigs(3)).isEqualTo(before);
+  }
+
+  /**
+   * Connect stores the empty answer of a connector that plans where it never ran, then compares the
+   * plan's answer with what it last read, which can still be the earlier start's: an equal answer
+   * would be dropped and the restore would stall with no task.
+   */
+  @Test
+  void aConnectorStartedInAnotherWorkerAssignsNoTaskUntilPlannedThenNewTaskConfigs()
+      throws Exception {
+    InMemoryStore store = fourPartitions();
+    start(store, timeBased());
+    awaitReconfigurations(1);
+    List<Map<String, String>> before = connector.taskConfigs(3);
+    connector.stop();
+    LastTaskConfigs.clear();
+    CountDownLatch storeAnswers = holdListings(store);
+
+    start(store, timeBased());
+    assertThat(connector.taskConfigs(3)).isEmpty();
+    storeAnswers.countDown();
     awaitReconfigurations(2);
     List<Map<String, String>> after = connector.taskConfigs(3);
 
@@ -145,6 +192,23 @@ class RestoreSourceConnectorTest {
     }
     // Within one start, asking again without a new plan changes nothing: no task restarts.
     assertThat(connector.taskConfigs(3)).isEqualTo(after);
+  }
+
+  @Test
+  void aConnectorRestartedWithAnotherConfigAssignsNoTaskUntilPlanned() throws Exception {
+    InMemoryStore store = fourPartitions();
+    start(store, timeBased());
+    awaitReconfigurations(1);
+    connector.taskConfigs(3);
+    connector.stop();
+    CountDownLatch storeAnswers = holdListings(store);
+    Map<String, String> changed = timeBased();
+    changed.put("timezone", "UTC");
+
+    start(store, changed);
+
+    assertThat(connector.taskConfigs(3)).isEmpty();
+    storeAnswers.countDown();
   }
 
   @Test
@@ -163,15 +227,7 @@ class RestoreSourceConnectorTest {
   @Test
   void aFirstPlanSlowerThanAnyWaitStillEndsWithTasks() throws Exception {
     InMemoryStore store = fourPartitions();
-    CountDownLatch storeAnswers = new CountDownLatch(1);
-    store.beforeList =
-        () -> {
-          try {
-            storeAnswers.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
+    CountDownLatch storeAnswers = holdListings(store);
     start(store, timeBased());
 
     long asked = System.nanoTime();

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,10 @@ class DeliveryIT {
     return RestoredTopic.ids(records, partition);
   }
 
+  private static List<Map<String, String>> taskConfigs(String connector) {
+    return connect.taskConfigs(connector).stream().map(TaskInfo::config).toList();
+  }
+
   @Test
   void aRestartedConnectorResumesAfterItsLastCommittedRecord() throws Exception {
     connect.kafka().createTopic("resumed", PARTITIONS);
@@ -79,8 +84,12 @@ class DeliveryIT {
 
     connect.configureConnector("resume", config);
     connect.kafka().consume(TOTAL / 4, TIMEOUT_MS, "resumed");
+    List<Map<String, String>> taskConfigs = taskConfigs("resume");
     connect.restartConnectorAndTasks("resume", false, true, false);
     connect.kafka().consume(TOTAL, TIMEOUT_MS, "resumed");
+    // Connect restarted the tasks with their stored configurations; new ones would have stopped
+    // them again, and in this exactly-once worker failed their start.
+    assertThat(taskConfigs("resume")).isEqualTo(taskConfigs);
     // Let a restore that replayed too much show itself.
     Thread.sleep(2000);
     ConsumerRecords<byte[], byte[]> all = connect.kafka().consumeAll(TIMEOUT_MS, "resumed");
