@@ -31,10 +31,12 @@ import org.apache.kafka.connect.json.JsonConverter;
  * Scenario B, large objects: records of about 200 bytes in a few large Avro objects, default
  * layout, 4 partitions, restored with tasks.max=4 from a local folder; next to it the machine's
  * limits (a plain producer sending the same records to the same broker, one converting each value
- * with the same converter as it sends, and a plain concurrent read of every object) and the peak
- * heap while the worker restores. Then the same records as byte-array objects (their JSON bytes),
- * restored with the ByteArrayConverter, where nothing is converted: against the plain producer.
- * Nothing is measured before a warm-up has run the restore and the converting producer once.
+ * with the same converter as it sends, a source connector handing out prepared records through the
+ * same worker, converter and producer settings: Connect's own limit, and a plain concurrent read of
+ * every object) and the peak heap while the worker restores. Then the same records as byte-array
+ * objects (their JSON bytes), restored with the ByteArrayConverter, where nothing is converted:
+ * against the plain producer. Nothing is measured before a warm-up has run the restore and the
+ * converting producer once.
  */
 final class ScenarioB {
 
@@ -130,6 +132,21 @@ final class ScenarioB {
               Results.count(Math.round(convertingRate))
                   + " records/s (each Connect value converted as the worker does; measured"
                   + " between the two restores below)");
+      double connectRate = connectLimit(perPartition, false);
+      bench
+          .results()
+          .add(
+              scenario,
+              "none (records made beforehand)",
+              "limit: Connect, tasks.max="
+                  + TASKS
+                  + ", a source task handing out prepared structs, JsonConverter",
+              Results.count(Math.round(connectRate))
+                  + String.format(
+                      Locale.ROOT,
+                      " records/s; %.2f of the converting producer: what Connect's per-record path"
+                          + " allows here",
+                      connectRate / convertingRate));
       RestoreRun.Result renamed =
           heap.during(
               whenRestored ->
@@ -143,7 +160,8 @@ final class ScenarioB {
               scenario,
               "local folder",
               "tasks.max=" + TASKS + ", into the same topic name, no transform",
-              againstProducers(sameName, convertingRate, producerRate),
+              againstProducers(sameName, convertingRate, producerRate)
+                  + String.format(Locale.ROOT, ", %.2f of Connect's limit", rate / connectRate),
               ">= 0.8 of the converting producer",
               sameName.allInOrder() && share >= 0.8);
       bench
@@ -167,6 +185,21 @@ final class ScenarioB {
                     restore(
                         bytesBackup, BYTES_TOPIC, BYTES_TOPIC, perPartition, true, whenRestored));
         double bytesRate = bytesResult.total() / bytesResult.seconds();
+        double connectBytesRate = connectLimit(perPartition, true);
+        bench
+            .results()
+            .add(
+                scenario.replace("objects", "byte-array objects"),
+                "none (records made beforehand)",
+                "limit: Connect, tasks.max="
+                    + TASKS
+                    + ", a source task handing out prepared bytes, ByteArrayConverter",
+                Results.count(Math.round(connectBytesRate))
+                    + String.format(
+                        Locale.ROOT,
+                        " records/s; %.2f of the plain producer: what Connect's per-record path"
+                            + " allows here",
+                        connectBytesRate / producerRate));
         bench
             .results()
             .add(
@@ -175,12 +208,14 @@ final class ScenarioB {
                 "tasks.max=" + TASKS + ", ByteArrayConverter, same topic name, no transform",
                 String.format(
                     Locale.ROOT,
-                    "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer",
+                    "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer,"
+                        + " %.2f of Connect's limit",
                     Results.seconds(bytesResult.seconds()),
                     Results.count(Math.round(bytesRate)),
                     bytesResult.allInOrder() ? "kept" : "WRONG",
                     bytesResult.coresBusy(),
-                    bytesRate / producerRate),
+                    bytesRate / producerRate,
+                    bytesRate / connectBytesRate),
                 ">= 0.7 of the plain producer",
                 bytesResult.allInOrder() && bytesRate / producerRate >= 0.7);
       }
@@ -389,6 +424,45 @@ final class ScenarioB {
           converting ? " with JsonConverter" : "", total, seconds);
       return total / seconds;
     }
+  }
+
+  /**
+   * Runs {@link PreparedRecordsConnector} with the restores' converter, tasks and producer
+   * settings, for as many records as they restore; records/s.
+   *
+   * @param bytes hand out JSON bytes through the {@code ByteArrayConverter} rather than structs
+   *     through the {@code JsonConverter}
+   */
+  private double connectLimit(long perPartition, boolean bytes) throws Exception {
+    String topic = "bench-b-connect-limit" + (bytes ? "-bytes" : "");
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", PreparedRecordsConnector.class.getName());
+    config.put("tasks.max", Integer.toString(TASKS));
+    config.put(PreparedRecordsConnector.TOPIC_CONFIG, topic);
+    config.put(PreparedRecordsConnector.RECORDS_CONFIG, Long.toString(perPartition));
+    config.put(PreparedRecordsConnector.BYTES_CONFIG, Boolean.toString(bytes));
+    if (bytes) {
+      config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    } else {
+      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+      config.put("value.converter.schemas.enable", "false");
+    }
+    config.putAll(BULK_PRODUCER);
+    Map<Integer, Long> expected = new TreeMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      expected.put(p, perPartition);
+    }
+    RestoreRun.Result result =
+        new RestoreRun(bench.cluster())
+            .timeout(Duration.ofMinutes(10))
+            .run("bench-b-connect-limit" + (bytes ? "-bytes" : ""), config, topic, expected, null);
+    bench.log(
+        "B: Connect's limit (%s): %,d records in %.1f s, JVM busy %.1f cores",
+        bytes ? "prepared bytes" : "prepared structs",
+        result.total(),
+        result.seconds(),
+        result.coresBusy());
+    return result.total() / result.seconds();
   }
 
   /**
