@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,13 @@ public final class LatencyProxy implements AutoCloseable {
   private final ServerSocket server;
   private final ExecutorService connections;
   private final AtomicLong requests = new AtomicLong();
+
+  /**
+   * Every socket open, both sides: a thread blocked reading one wakes only when it closes, and a
+   * client's pool keeps idle connections open for a minute, each thread holding its buffers.
+   */
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
   private volatile boolean closed;
 
   private LatencyProxy(int upstreamPort, long latencyMs) throws IOException {
@@ -78,8 +87,14 @@ public final class LatencyProxy implements AutoCloseable {
   }
 
   private void serve(Socket client) {
+    Socket upstream = new Socket();
+    sockets.add(client);
+    sockets.add(upstream);
     try (client;
-        Socket upstream = new Socket()) {
+        upstream) {
+      if (closed) {
+        return;
+      }
       client.setTcpNoDelay(true);
       upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), 5000);
       upstream.setTcpNoDelay(true);
@@ -112,6 +127,9 @@ public final class LatencyProxy implements AutoCloseable {
       // A side that went away ends the connection, as with a real proxy.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      sockets.remove(client);
+      sockets.remove(upstream);
     }
   }
 
@@ -122,6 +140,13 @@ public final class LatencyProxy implements AutoCloseable {
       server.close();
     } catch (IOException ignored) {
       // Closing anyway.
+    }
+    for (Socket socket : sockets) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // Closing anyway.
+      }
     }
     connections.shutdownNow();
     try {
