@@ -36,7 +36,8 @@ import org.apache.kafka.connect.json.JsonConverter;
  * every object) and the peak heap while the worker restores. Then the same records as byte-array
  * objects (their JSON bytes), restored with the ByteArrayConverter, where nothing is converted:
  * against the plain producer. Nothing is measured before a warm-up has run the restore and the
- * converting producer once.
+ * converting producer once; the producers, the restores into the same topic name and Connect's
+ * limit then run in {@link #ROUNDS} rounds, and their medians are compared.
  */
 final class ScenarioB {
 
@@ -78,6 +79,14 @@ final class ScenarioB {
     this.bench = bench;
   }
 
+  /**
+   * Rounds of each measurement. One producer or restore run of B lasts 3 to 15 s, and single runs
+   * on a shared two-core machine moved by up to 2x between runs minutes apart (a producer measured
+   * faster with conversion than without it in one run). Each round runs the producers, a restore
+   * and Connect's limit in turn; medians are reported, with every run's figure.
+   */
+  static final int ROUNDS = 3;
+
   void run() throws Exception {
     long records = bench.options().bRecords();
     int objects = bench.options().bObjects();
@@ -91,12 +100,18 @@ final class ScenarioB {
             Results.count(objects));
     try (LocalFolderBackup local = LocalFolderBackup.create("timeshard-bench-b-")) {
       long started = System.nanoTime();
-      long bytes = write(local, AVRO_TOPIC, perPartition, flushSize, SinkFormat.AVRO);
+      long bytes = 0;
+      // A restore into the topic's own name needs a topic of its own each round.
+      for (int round = 0; round < ROUNDS; round++) {
+        bytes =
+            write(local, roundTopic(AVRO_TOPIC, round), perPartition, flushSize, SinkFormat.AVRO);
+      }
       bench.log(
-          "B: wrote %,d records, %,d objects, %s in %.1f s",
+          "B: wrote %,d records, %,d objects, %s, %d times in %.1f s",
           perPartition * PARTITIONS,
-          local.sink().keys().size(),
+          local.sink().keys().size() / ROUNDS,
           Results.mib(bytes),
+          ROUNDS,
           (System.nanoTime() - started) / 1e9);
       warmUp(perPartition, flushSize);
       double readMbPerSecond = plainRead(local);
@@ -106,33 +121,45 @@ final class ScenarioB {
               scenario,
               "local folder",
               "limit: plain concurrent GET (" + READ_THREADS + " threads)",
-              String.format(Locale.ROOT, "%.0f MB/s (%s)", readMbPerSecond, Results.mib(bytes)));
-      double producerRate = plainProducer(perPartition, false);
+              String.format(
+                  Locale.ROOT,
+                  "%.0f MB/s (%s, %d times)",
+                  readMbPerSecond,
+                  Results.mib(bytes),
+                  ROUNDS));
+      HeapPeak heap = new HeapPeak();
+      Rates plain = new Rates();
+      Rates converting = new Rates();
+      Rates connect = new Rates();
+      Rates sameName = new Rates();
+      boolean sameNameInOrder = true;
+      double sameNameCores = 0;
+      for (int round = 0; round < ROUNDS; round++) {
+        String topic = roundTopic(AVRO_TOPIC, round);
+        plain.add(plainProducer(perPartition, false, "bench-b-producer-" + round));
+        RestoreRun.Result restored =
+            heap.during(
+                whenRestored -> restore(local, topic, topic, perPartition, false, whenRestored));
+        sameName.add(restored.total() / restored.seconds());
+        sameNameInOrder &= restored.allInOrder();
+        sameNameCores += restored.coresBusy() / ROUNDS;
+        converting.add(plainProducer(perPartition, true, "bench-b-producer-converting-" + round));
+        connect.add(connectLimit(perPartition, false, round));
+      }
       bench
           .results()
           .add(
               scenario,
               "broker",
               "limit: plain KafkaProducer, the restore's producer settings",
-              Results.count(Math.round(producerRate))
-                  + " records/s (the JSON values encoded beforehand)");
-      // The converting producer runs between the two Avro restores, each a minute from it.
-      HeapPeak heap = new HeapPeak();
-      RestoreRun.Result sameName =
-          heap.during(
-              whenRestored ->
-                  restore(local, AVRO_TOPIC, AVRO_TOPIC, perPartition, false, whenRestored));
-      double convertingRate = plainProducer(perPartition, true);
+              plain.describe() + " (the JSON values encoded beforehand)");
       bench
           .results()
           .add(
               scenario,
               "broker",
               "limit: plain KafkaProducer + JsonConverter, the restore's producer settings",
-              Results.count(Math.round(convertingRate))
-                  + " records/s (each Connect value converted as the worker does; measured"
-                  + " between the two restores below)");
-      double connectRate = connectLimit(perPartition, false);
+              converting.describe() + " (each Connect value converted as the worker does)");
       bench
           .results()
           .add(
@@ -141,83 +168,114 @@ final class ScenarioB {
               "limit: Connect, tasks.max="
                   + TASKS
                   + ", a source task handing out prepared structs, JsonConverter",
-              Results.count(Math.round(connectRate))
+              connect.describe()
                   + String.format(
                       Locale.ROOT,
-                      " records/s; %.2f of the converting producer: what Connect's per-record path"
-                          + " allows here",
-                      connectRate / convertingRate));
-      RestoreRun.Result renamed =
-          heap.during(
-              whenRestored ->
-                  restore(
-                      local, AVRO_TOPIC, "bench-b-restored", perPartition, false, whenRestored));
-      double rate = sameName.total() / sameName.seconds();
-      double share = rate / convertingRate;
+                      "; %.2f of the converting producer: what Connect's per-record path allows"
+                          + " here",
+                      connect.median() / converting.median()));
+      double share = sameName.median() / converting.median();
       bench
           .results()
           .add(
               scenario,
               "local folder",
               "tasks.max=" + TASKS + ", into the same topic name, no transform",
-              againstProducers(sameName, convertingRate, producerRate)
-                  + String.format(Locale.ROOT, ", %.2f of Connect's limit", rate / connectRate),
+              String.format(
+                  Locale.ROOT,
+                  "%s, order %s, JVM busy %.1f cores; %.2f of the converting producer, %.2f of the"
+                      + " plain one, %.2f of Connect's limit (medians)",
+                  sameName.describe(),
+                  sameNameInOrder ? "kept" : "WRONG",
+                  sameNameCores,
+                  share,
+                  sameName.median() / plain.median(),
+                  sameName.median() / connect.median()),
               ">= 0.8 of the converting producer",
-              sameName.allInOrder() && share >= 0.8);
+              sameNameInOrder && share >= 0.8);
+      RestoreRun.Result renamed =
+          heap.during(
+              whenRestored ->
+                  restore(
+                      local, AVRO_TOPIC, "bench-b-restored", perPartition, false, whenRestored));
+      double renamedRate = renamed.total() / renamed.seconds();
       bench
           .results()
           .add(
               scenario,
               "local folder",
-              "tasks.max=" + TASKS + ", into another topic name (RegexRouter)",
-              againstProducers(renamed, convertingRate, producerRate),
+              "tasks.max=" + TASKS + ", into another topic name (RegexRouter), once",
+              String.format(
+                  Locale.ROOT,
+                  "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting"
+                      + " producer's median",
+                  Results.seconds(renamed.seconds()),
+                  Results.count(Math.round(renamedRate)),
+                  renamed.allInOrder() ? "kept" : "WRONG",
+                  renamed.coresBusy(),
+                  renamedRate / converting.median()),
               "all records, in order",
               renamed.allInOrder());
       try (LocalFolderBackup bytesBackup = LocalFolderBackup.create("timeshard-bench-b-bytes-")) {
         started = System.nanoTime();
-        write(bytesBackup, BYTES_TOPIC, perPartition, flushSize, SinkFormat.BYTES);
+        for (int round = 0; round < ROUNDS; round++) {
+          write(
+              bytesBackup,
+              roundTopic(BYTES_TOPIC, round),
+              perPartition,
+              flushSize,
+              SinkFormat.BYTES);
+        }
         bench.log(
-            "B: wrote the same records as byte-array objects in %.1f s",
-            (System.nanoTime() - started) / 1e9);
-        RestoreRun.Result bytesResult =
-            heap.during(
-                whenRestored ->
-                    restore(
-                        bytesBackup, BYTES_TOPIC, BYTES_TOPIC, perPartition, true, whenRestored));
-        double bytesRate = bytesResult.total() / bytesResult.seconds();
-        double connectBytesRate = connectLimit(perPartition, true);
+            "B: wrote the same records as byte-array objects, %d times in %.1f s",
+            ROUNDS, (System.nanoTime() - started) / 1e9);
+        Rates bytesRates = new Rates();
+        Rates connectBytes = new Rates();
+        boolean bytesInOrder = true;
+        double bytesCores = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+          String topic = roundTopic(BYTES_TOPIC, round);
+          RestoreRun.Result restored =
+              heap.during(
+                  whenRestored ->
+                      restore(bytesBackup, topic, topic, perPartition, true, whenRestored));
+          bytesRates.add(restored.total() / restored.seconds());
+          bytesInOrder &= restored.allInOrder();
+          bytesCores += restored.coresBusy() / ROUNDS;
+          connectBytes.add(connectLimit(perPartition, true, round));
+        }
+        String bytesScenario = scenario.replace("objects", "byte-array objects");
         bench
             .results()
             .add(
-                scenario.replace("objects", "byte-array objects"),
+                bytesScenario,
                 "none (records made beforehand)",
                 "limit: Connect, tasks.max="
                     + TASKS
                     + ", a source task handing out prepared bytes, ByteArrayConverter",
-                Results.count(Math.round(connectBytesRate))
+                connectBytes.describe()
                     + String.format(
                         Locale.ROOT,
-                        " records/s; %.2f of the plain producer: what Connect's per-record path"
-                            + " allows here",
-                        connectBytesRate / producerRate));
+                        "; %.2f of the plain producer: what Connect's per-record path allows here",
+                        connectBytes.median() / plain.median()));
+        double bytesShare = bytesRates.median() / plain.median();
         bench
             .results()
             .add(
-                scenario.replace("objects", "byte-array objects"),
+                bytesScenario,
                 "local folder",
                 "tasks.max=" + TASKS + ", ByteArrayConverter, same topic name, no transform",
                 String.format(
                     Locale.ROOT,
-                    "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the plain producer,"
-                        + " %.2f of Connect's limit",
-                    Results.seconds(bytesResult.seconds()),
-                    Results.count(Math.round(bytesRate)),
-                    bytesResult.allInOrder() ? "kept" : "WRONG",
-                    bytesResult.coresBusy(),
-                    bytesRate / producerRate,
-                    bytesRate / connectBytesRate),
+                    "%s, order %s, JVM busy %.1f cores; %.2f of the plain producer, %.2f of"
+                        + " Connect's limit (medians)",
+                    bytesRates.describe(),
+                    bytesInOrder ? "kept" : "WRONG",
+                    bytesCores,
+                    bytesShare,
+                    bytesRates.median() / connectBytes.median()),
                 ">= 0.7 of the plain producer",
-                bytesResult.allInOrder() && bytesRate / producerRate >= 0.7);
+                bytesInOrder && bytesShare >= 0.7);
       }
       long max = HeapSampler.maxHeap();
       bench
@@ -229,7 +287,7 @@ final class ScenarioB {
               String.format(
                   Locale.ROOT,
                   "peak used heap %s sampled every 20 ms (pools' peaks summed: %s), at most %s"
-                      + " after a GC; %d GCs; no OOM; the highest of the Avro and byte-array"
+                      + " after a GC; %d GCs; no OOM; the highest of all Avro and byte-array"
                       + " restores",
                   Results.mib(heap.peakSampled),
                   Results.mib(heap.peakPools),
@@ -240,20 +298,31 @@ final class ScenarioB {
     }
   }
 
-  /** An Avro restore's measurement, with its rate against both producers'. */
-  private static String againstProducers(
-      RestoreRun.Result result, double convertingRate, double producerRate) {
-    double rate = result.total() / result.seconds();
-    return String.format(
-        Locale.ROOT,
-        "%s, %s records/s, order %s, JVM busy %.1f cores; %.2f of the converting producer, %.2f"
-            + " of the plain one",
-        Results.seconds(result.seconds()),
-        Results.count(Math.round(rate)),
-        result.allInOrder() ? "kept" : "WRONG",
-        result.coresBusy(),
-        rate / convertingRate,
-        rate / producerRate);
+  /** The backup topic of a round: the first round's is the topic itself. */
+  private static String roundTopic(String topic, int round) {
+    return round == 0 ? topic : topic + "-" + (round + 1);
+  }
+
+  /** Records/s of the runs of one measurement, in the order they ran. */
+  private static final class Rates {
+    private final List<Double> rates = new java.util.ArrayList<>();
+
+    void add(double rate) {
+      rates.add(rate);
+    }
+
+    double median() {
+      List<Double> sorted = new java.util.ArrayList<>(rates);
+      java.util.Collections.sort(sorted);
+      return sorted.get(sorted.size() / 2);
+    }
+
+    String describe() {
+      return Results.count(Math.round(median()))
+          + " records/s (median of "
+          + String.join(", ", rates.stream().map(r -> Results.count(Math.round(r))).toList())
+          + ")";
+    }
   }
 
   /**
@@ -385,11 +454,6 @@ final class ScenarioB {
    * @param converting convert each Connect value to JSON while sending, as the worker does, rather
    *     than send values encoded beforehand
    */
-  private double plainProducer(long perPartition, boolean converting) throws Exception {
-    return plainProducer(
-        perPartition, converting, "bench-b-producer" + (converting ? "-converting" : ""));
-  }
-
   private double plainProducer(long perPartition, boolean converting, String topic)
       throws Exception {
     JsonConverter converter = new JsonConverter();
@@ -433,8 +497,8 @@ final class ScenarioB {
    * @param bytes hand out JSON bytes through the {@code ByteArrayConverter} rather than structs
    *     through the {@code JsonConverter}
    */
-  private double connectLimit(long perPartition, boolean bytes) throws Exception {
-    String topic = "bench-b-connect-limit" + (bytes ? "-bytes" : "");
+  private double connectLimit(long perPartition, boolean bytes, int round) throws Exception {
+    String topic = "bench-b-connect-limit" + (bytes ? "-bytes-" : "-") + round;
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", PreparedRecordsConnector.class.getName());
     config.put("tasks.max", Integer.toString(TASKS));
@@ -455,7 +519,7 @@ final class ScenarioB {
     RestoreRun.Result result =
         new RestoreRun(bench.cluster())
             .timeout(Duration.ofMinutes(10))
-            .run("bench-b-connect-limit" + (bytes ? "-bytes" : ""), config, topic, expected, null);
+            .run(topic, config, topic, expected, null);
     bench.log(
         "B: Connect's limit (%s): %,d records in %.1f s, JVM busy %.1f cores",
         bytes ? "prepared bytes" : "prepared structs",
