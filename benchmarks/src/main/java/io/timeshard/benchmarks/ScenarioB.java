@@ -492,6 +492,24 @@ final class ScenarioB {
     }
   }
 
+  /** The value converter of B's runs: bytes as they are, or Connect data as JSON. */
+  private static Map<String, String> valueConverter(boolean bytes) {
+    return bytes
+        ? Map.of("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        : Map.of(
+            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable", "false");
+  }
+
+  /** Records each of B's partitions holds when a run is done. */
+  private static Map<Integer, Long> everyPartition(long perPartition) {
+    Map<Integer, Long> expected = new TreeMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      expected.put(p, perPartition);
+    }
+    return expected;
+  }
+
   /**
    * Runs {@link PreparedRecordsConnector} with the restores' converter, tasks and producer
    * settings, for as many records as they restore; records/s.
@@ -507,21 +525,12 @@ final class ScenarioB {
     config.put(PreparedRecordsConnector.TOPIC_CONFIG, topic);
     config.put(PreparedRecordsConnector.RECORDS_CONFIG, Long.toString(perPartition));
     config.put(PreparedRecordsConnector.BYTES_CONFIG, Boolean.toString(bytes));
-    if (bytes) {
-      config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    } else {
-      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-      config.put("value.converter.schemas.enable", "false");
-    }
+    config.putAll(valueConverter(bytes));
     config.putAll(BULK_PRODUCER);
-    Map<Integer, Long> expected = new TreeMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      expected.put(p, perPartition);
-    }
     RestoreRun.Result result =
         new RestoreRun(bench.cluster())
             .timeout(Duration.ofMinutes(10))
-            .run(topic, config, topic, expected, null);
+            .run(topic, config, topic, everyPartition(perPartition), null);
     bench.log(
         "B: Connect's limit (%s): %,d records in %.1f s, JVM busy %.1f cores",
         bytes ? "prepared bytes" : "prepared structs",
@@ -548,14 +557,12 @@ final class ScenarioB {
     config.put("tasks.max", Integer.toString(TASKS));
     config.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
     config.put("restore.topics", topic);
-    if (bytes) {
-      config.put("format.class", "io.confluent.connect.s3.format.bytearray.ByteArrayFormat");
-      config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    } else {
-      config.put("format.class", "io.confluent.connect.s3.format.avro.AvroFormat");
-      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-      config.put("value.converter.schemas.enable", "false");
-    }
+    config.put(
+        "format.class",
+        bytes
+            ? "io.confluent.connect.s3.format.bytearray.ByteArrayFormat"
+            : "io.confluent.connect.s3.format.avro.AvroFormat");
+    config.putAll(valueConverter(bytes));
     if (!destination.equals(topic)) {
       config.put("transforms", "rename");
       config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
@@ -564,10 +571,6 @@ final class ScenarioB {
     }
     config.putAll(local.connectorConfig());
     config.putAll(BULK_PRODUCER);
-    Map<Integer, Long> expected = new TreeMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      expected.put(p, perPartition);
-    }
     RestoreRun.Result result =
         new RestoreRun(bench.cluster())
             .timeout(Duration.ofMinutes(10))
@@ -584,7 +587,7 @@ final class ScenarioB {
                 "bench-b-restore-" + destination,
                 config,
                 destination,
-                expected,
+                everyPartition(perPartition),
                 partition -> index -> BigEvents.id(partition, index));
     bench.log(
         "B: restored %,d records into %s in %.1f s (%s)",

@@ -137,6 +137,17 @@ class RestoreSourceConnectorTest {
   }
 
   /**
+   * Starts a connector on {@code store}, waits for its plan and stops it: its three tasks' configs.
+   */
+  private List<Map<String, String>> plannedThenStopped(InMemoryStore store) throws Exception {
+    start(store, timeBased());
+    awaitReconfigurations(1);
+    List<Map<String, String>> configs = connector.taskConfigs(3);
+    connector.stop();
+    return configs;
+  }
+
+  /**
    * Connect restarts the tasks with the stored configurations when it restarts a connector and its
    * tasks. Any other answer is a new set of configurations, which stops them again; in an
    * exactly-once worker such a task can no longer start and fails its graceful stop.
@@ -145,10 +156,7 @@ class RestoreSourceConnectorTest {
   void aConnectorRestartedInTheSameWorkerKeepsItsTaskConfigsWhilePlanningAndAfter()
       throws Exception {
     InMemoryStore store = fourPartitions();
-    start(store, timeBased());
-    awaitReconfigurations(1);
-    List<Map<String, String>> before = connector.taskConfigs(3);
-    connector.stop();
+    List<Map<String, String>> before = plannedThenStopped(store);
     CountDownLatch storeAnswers = holdListings(store);
 
     start(store, timeBased());
@@ -168,10 +176,7 @@ class RestoreSourceConnectorTest {
   void aConnectorStartedInAnotherWorkerAssignsNoTaskUntilPlannedThenNewTaskConfigs()
       throws Exception {
     InMemoryStore store = fourPartitions();
-    start(store, timeBased());
-    awaitReconfigurations(1);
-    List<Map<String, String>> before = connector.taskConfigs(3);
-    connector.stop();
+    List<Map<String, String>> before = plannedThenStopped(store);
     LastTaskConfigs.clear();
     CountDownLatch storeAnswers = holdListings(store);
 
@@ -197,10 +202,7 @@ class RestoreSourceConnectorTest {
   @Test
   void aConnectorRestartedWithAnotherConfigAssignsNoTaskUntilPlanned() throws Exception {
     InMemoryStore store = fourPartitions();
-    start(store, timeBased());
-    awaitReconfigurations(1);
-    connector.taskConfigs(3);
-    connector.stop();
+    plannedThenStopped(store);
     CountDownLatch storeAnswers = holdListings(store);
     Map<String, String> changed = timeBased();
     changed.put("timezone", "UTC");
