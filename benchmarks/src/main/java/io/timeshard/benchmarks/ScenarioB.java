@@ -134,17 +134,13 @@ final class ScenarioB {
       Rates converting = new Rates();
       Rates connect = new Rates();
       Rates sameName = new Rates();
-      boolean sameNameInOrder = true;
-      double sameNameCores = 0;
       for (int round = 0; round < ROUNDS; round++) {
         String topic = roundTopic(AVRO_TOPIC, round);
         plain.add(plainProducer(perPartition, false, "bench-b-producer-" + round));
         RestoreRun.Result restored =
             heap.during(
                 whenRestored -> restore(local, topic, topic, perPartition, false, whenRestored));
-        sameName.add(restored.total() / restored.seconds());
-        sameNameInOrder &= restored.allInOrder();
-        sameNameCores += restored.coresBusy() / ROUNDS;
+        sameName.add(restored);
         converting.add(plainProducer(perPartition, true, "bench-b-producer-converting-" + round));
         connect.add(connectLimit(perPartition, false, round));
       }
@@ -188,13 +184,13 @@ final class ScenarioB {
                   "%s, order %s, JVM busy %.1f cores; %.2f of the converting producer, %.2f of the"
                       + " plain one, %.2f of Connect's limit (medians)",
                   sameName.describe(),
-                  sameNameInOrder ? "kept" : "WRONG",
-                  sameNameCores,
+                  sameName.allInOrder() ? "kept" : "WRONG",
+                  sameName.meanCoresBusy(),
                   share,
                   sameName.median() / plain.median(),
                   sameName.median() / connect.median()),
               ">= 0.8 of the converting producer",
-              sameNameInOrder && share >= 0.8);
+              sameName.allInOrder() && share >= 0.8);
       RestoreRun.Result renamed =
           heap.during(
               whenRestored ->
@@ -233,17 +229,13 @@ final class ScenarioB {
             ROUNDS, (System.nanoTime() - started) / 1e9);
         Rates bytesRates = new Rates();
         Rates connectBytes = new Rates();
-        boolean bytesInOrder = true;
-        double bytesCores = 0;
         for (int round = 0; round < ROUNDS; round++) {
           String topic = roundTopic(BYTES_TOPIC, round);
           RestoreRun.Result restored =
               heap.during(
                   whenRestored ->
                       restore(bytesBackup, topic, topic, perPartition, true, whenRestored));
-          bytesRates.add(restored.total() / restored.seconds());
-          bytesInOrder &= restored.allInOrder();
-          bytesCores += restored.coresBusy() / ROUNDS;
+          bytesRates.add(restored);
           connectBytes.add(connectLimit(perPartition, true, round));
         }
         String bytesScenario = scenario.replace("objects", "byte-array objects");
@@ -272,12 +264,12 @@ final class ScenarioB {
                     "%s, order %s, JVM busy %.1f cores; %.2f of the plain producer, %.2f of"
                         + " Connect's limit (medians)",
                     bytesRates.describe(),
-                    bytesInOrder ? "kept" : "WRONG",
-                    bytesCores,
+                    bytesRates.allInOrder() ? "kept" : "WRONG",
+                    bytesRates.meanCoresBusy(),
                     bytesShare,
                     bytesRates.median() / connectBytes.median()),
                 ">= 0.7 of the plain producer",
-                bytesInOrder && bytesShare >= 0.7);
+                bytesRates.allInOrder() && bytesShare >= 0.7);
       }
       long max = HeapSampler.maxHeap();
       bench
@@ -308,9 +300,26 @@ final class ScenarioB {
   /** Records/s of the runs of one measurement, in the order they ran. */
   private static final class Rates {
     private final List<Double> rates = new java.util.ArrayList<>();
+    private final List<RestoreRun.Result> restores = new java.util.ArrayList<>();
 
     void add(double rate) {
       rates.add(rate);
+    }
+
+    /** A restore's rate, with its order and the cores it kept busy. */
+    void add(RestoreRun.Result restore) {
+      add(restore.total() / restore.seconds());
+      restores.add(restore);
+    }
+
+    /** Whether every restore added kept every record and its order. */
+    boolean allInOrder() {
+      return restores.stream().allMatch(RestoreRun.Result::allInOrder);
+    }
+
+    /** Cores the restores added kept busy, on average. */
+    double meanCoresBusy() {
+      return restores.stream().mapToDouble(RestoreRun.Result::coresBusy).average().orElse(0);
     }
 
     double median() {
