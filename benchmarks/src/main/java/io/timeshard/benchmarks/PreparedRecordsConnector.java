@@ -1,12 +1,12 @@
 package io.timeshard.benchmarks;
 
+import io.timeshard.connect.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -83,7 +83,7 @@ public final class PreparedRecordsConnector extends SourceConnector {
 
   @Override
   public String version() {
-    return AppInfoParser.getVersion();
+    return Version.get();
   }
 
   /** Hands out its prepared records in batches, then nothing. */
@@ -140,7 +140,7 @@ public final class PreparedRecordsConnector extends SourceConnector {
 
     @Override
     public String version() {
-      return AppInfoParser.getVersion();
+      return Version.get();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.timeshard.connect;
 
 import io.timeshard.connect.config.ConfigRules;
 import io.timeshard.connect.config.LicensedConnectorKeys;
+import io.timeshard.connect.config.WorkerVersion;
 import io.timeshard.connect.format.FormatConfig;
 import io.timeshard.connect.plan.BackupWatcher;
 import io.timeshard.connect.plan.DestinationCheck;
@@ -227,8 +228,7 @@ public class RestoreSourceConnector extends SourceConnector {
     problems.addAll(
         ConfigRules.unknownKeys(connectorConfigs.keySet(), RestoreSourceConfig.CONFIG_DEF.names()));
     problems.addAll(
-        ConfigRules.removedReplaceFieldKeys(
-            connectorConfigs, ConfigRules.workerKafkaMajorVersion(), log::warn));
+        ConfigRules.removedReplaceFieldKeys(connectorConfigs, WorkerVersion.current(), log::warn));
     problems.addAll(ConfigRules.topicCreation(connectorConfigs));
     // A store key already in error would only make the store look unconfigured.
     if (wrong.stream().noneMatch(ConfigRules::isStoreKey)) {

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * The checks of a restore configuration that one key's validator cannot make: keys that do not
@@ -89,10 +89,12 @@ public final class ConfigRules {
   /**
    * {@code ReplaceField}'s {@code blacklist} and {@code whitelist}, which Kafka 4 removed: a Kafka
    * 4 worker ignores them and the field the user meant to drop stays. An error on Kafka 4 and
-   * later; on older workers, which still read them, {@code warn} is told.
+   * later; on older workers, which still read them, and on a worker whose version is unknown,
+   * {@code warn} is told.
    */
   public static List<Problem> removedReplaceFieldKeys(
-      Map<String, String> props, int kafkaMajorVersion, Consumer<String> warn) {
+      Map<String, String> props, WorkerVersion worker, Consumer<String> warn) {
+    OptionalInt kafkaMajorVersion = worker.major();
     List<Problem> problems = new ArrayList<>();
     for (String alias : aliases(props.get("transforms"))) {
       String prefix = "transforms." + alias + ".";
@@ -106,37 +108,34 @@ public final class ConfigRules {
           continue;
         }
         String replacement = prefix + rename[1];
-        if (kafkaMajorVersion >= 4) {
+        if (kafkaMajorVersion.isPresent() && kafkaMajorVersion.getAsInt() >= 4) {
           problems.add(
               new Problem(
                   key,
                   "Kafka "
-                      + kafkaMajorVersion
+                      + kafkaMajorVersion.getAsInt()
                       + " removed ReplaceField's '"
                       + rename[0]
                       + "' and ignores it, so the field stays: write "
                       + replacement
                       + " instead"));
-        } else {
+        } else if (kafkaMajorVersion.isPresent()) {
           warn.accept(
               key
                   + " is deprecated and Kafka 4 ignores it: write "
                   + replacement
                   + " so that the configuration keeps working after an upgrade");
+        } else {
+          warn.accept(
+              key
+                  + " is ignored by Kafka 4 and later workers, and this worker's Kafka version is"
+                  + " unknown: write "
+                  + replacement
+                  + " instead, or the field may stay");
         }
       }
     }
     return problems;
-  }
-
-  /** The worker's Kafka major version, from the Kafka clients it runs. */
-  public static int workerKafkaMajorVersion() {
-    String version = AppInfoParser.getVersion();
-    try {
-      return Integer.parseInt(version.substring(0, version.indexOf('.')));
-    } catch (RuntimeException e) {
-      return 4;
-    }
   }
 
   private static List<String> aliases(String transforms) {
