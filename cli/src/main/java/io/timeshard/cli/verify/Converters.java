@@ -1,6 +1,7 @@
 package io.timeshard.cli.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.timeshard.connect.format.json.KafkaJsonConverter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
@@ -30,7 +30,7 @@ public final class Converters {
 
   public static final String BYTE_ARRAY = "org.apache.kafka.connect.converters.ByteArrayConverter";
   public static final String STRING = StringConverter.class.getName();
-  public static final String JSON = JsonConverter.class.getName();
+  public static final String JSON = KafkaJsonConverter.CLASS_NAME;
   public static final String SIMPLE_HEADER = SimpleHeaderConverter.class.getName();
 
   /** Connect's default header converter. */
@@ -83,7 +83,8 @@ public final class Converters {
           Optional.of((topic, schema, value) -> wrap(rawBytes(value))),
           Converters::wrap);
     }
-    Converter converter = className.equals(STRING) ? new StringConverter() : new JsonConverter();
+    Converter converter =
+        className.equals(STRING) ? new StringConverter() : KafkaJsonConverter.newConverter();
     converter.configure(sub, isKey);
     java.util.function.Function<byte[], Object> comparable =
         className.equals(JSON) ? Converters::jsonTree : Converters::wrap;
@@ -107,7 +108,7 @@ public final class Converters {
     if (className.equals(STRING)) {
       converter = new StringConverter();
     } else if (className.equals(JSON)) {
-      converter = new JsonConverter();
+      converter = KafkaJsonConverter.newHeaderConverter();
     } else {
       converter = new SimpleHeaderConverter();
     }

@@ -12,12 +12,11 @@ import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
- * The JSON format ({@code .json}, {@code .json.gz}): one JSON value per line, read with Kafka's
- * {@link JsonConverter}.
+ * The JSON format ({@code .json}, {@code .json.gz}): one JSON value per line, read with the
+ * worker's {@code JsonConverter} (see {@link KafkaJsonConverter}).
  *
  * <p>The sinks write values without schemas, so by default each line becomes a schemaless value (a
  * struct's fields as a map, numbers as longs or doubles). With {@code format.json.schema.enable}
@@ -30,7 +29,7 @@ public final class JsonRecordFormat implements RecordFormat {
 
   private static final byte[] LINE_END = {'\n'};
 
-  private final JsonConverter converter = new JsonConverter();
+  private final Converter converter = KafkaJsonConverter.newConverter();
   private final long maxRecordBytes;
 
   /**
@@ -47,7 +46,7 @@ public final class JsonRecordFormat implements RecordFormat {
   public JsonRecordFormat(boolean schemaEnable, long maxRecordBytes) {
     this.maxRecordBytes = maxRecordBytes;
     converter.configure(
-        Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, Boolean.toString(schemaEnable)), false);
+        Map.of(KafkaJsonConverter.SCHEMAS_ENABLE_CONFIG, Boolean.toString(schemaEnable)), false);
   }
 
   @Override
