@@ -2,11 +2,11 @@ package io.timeshard.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.timeshard.connect.config.WorkerVersion;
 import io.timeshard.connect.testing.ConnectWorkerProcess;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
-import io.timeshard.connect.testing.Sequences;
 import io.timeshard.fixtures.Layout;
 import io.timeshard.fixtures.SinkFormat;
 import java.io.File;
@@ -46,9 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The packaged plugin, installed as the README says (the zip unpacked into a folder on {@code
  * plugin.path}), loaded by Connect workers in processes of their own with plugin isolation: one of
- * Kafka Connect 4.1.2 (the build's Kafka) and one of Kafka Connect 3.9, each on the class path its
- * Kafka installation has. Their class paths hold nothing of the plugin, which they must find on
- * {@code plugin.path}, then restore with.
+ * Kafka Connect 3.9 (the oldest line supported), one of the build's Kafka (4.1) and one of Kafka
+ * Connect 4.4 (the newest release), each on the class path its Kafka installation has. Their class
+ * paths hold nothing of the plugin, which they must find on {@code plugin.path}, then restore a
+ * time window with, through the plugin's transform and predicate.
  *
  * <p>The plugin folder also holds, through a symbolic link, a partitioner built outside the plugin:
  * the example of {@code docs/custom-partitioner.md}, compiled here with {@code javac} against the
@@ -100,10 +101,29 @@ class PluginPackagingIT {
             "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
             "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
             "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n"));
-    // Both start at once: each takes a few seconds of its own to scan the plugin folder.
+    Path log4j2 = work.resolve("log4j2.properties");
+    Files.writeString(
+        log4j2,
+        String.join(
+            "\n",
+            "rootLogger.level=INFO",
+            "rootLogger.appenderRef.stdout.ref=STDOUT",
+            "appender.stdout.type=Console",
+            "appender.stdout.name=STDOUT",
+            "appender.stdout.layout.type=PatternLayout",
+            "appender.stdout.layout.pattern=[%d] %p %m (%c)%n"));
+    // All start at once: each takes a few seconds of its own to scan the plugin folder.
     workers.add(
         ConnectWorkerProcess.start(
-            "Kafka Connect " + org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+            "Kafka Connect 3.9.2",
+            workerClassPath("worker.kafka39.classpath.file", "worker-kafka-3.9"),
+            List.of("-Dlog4j.configuration=" + log4j.toUri()),
+            kafka.bootstrapServers(),
+            plugins,
+            work));
+    workers.add(
+        ConnectWorkerProcess.start(
+            "Kafka Connect " + WorkerVersion.current(),
             kafka4ClassPath(),
             List.of(),
             kafka.bootstrapServers(),
@@ -111,9 +131,9 @@ class PluginPackagingIT {
             work));
     workers.add(
         ConnectWorkerProcess.start(
-            "Kafka Connect 3.9.2",
-            kafka39ClassPath(),
-            List.of("-Dlog4j.configuration=" + log4j.toUri()),
+            "Kafka Connect 4.4.0",
+            workerClassPath("worker.kafka44.classpath.file", "worker-kafka-4.4"),
+            List.of("-Dlog4j2.configurationFile=" + log4j2.toUri()),
             kafka.bootstrapServers(),
             plugins,
             work));
@@ -136,23 +156,58 @@ class PluginPackagingIT {
     return workers.stream();
   }
 
+  /**
+   * A time-based restore of one hour, through the plugin's transform and predicate as a user writes
+   * them: the connector prunes the backup to 00:00-01:00 UTC, {@code FilterByFieldTimestamp} keeps
+   * the first half hour of it by the records' {@code event_timestamp}, and Kafka's own {@code
+   * Filter} drops the ten minutes from 00:10 for which {@code TimestampInWindow} is true. Record
+   * {@code i} is written at 23:00 + 12 s * i, every 50th two hours late (in an earlier folder), so
+   * what comes back is records 300 to 349 and 400 to 449 of each partition, less the late ones, in
+   * order.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("workers")
-  void theIsolatedPluginRestoresABackupAndShipsTheTransforms(ConnectWorkerProcess worker)
+  void theIsolatedPluginRestoresAWindowThroughItsTransformAndPredicate(ConnectWorkerProcess worker)
       throws Exception {
     String topic = "customers-" + id(worker);
     Path backup = work.resolve("backup-" + id(worker));
-    CustomerBackup.write(backup, topic, 2, 100);
+    CustomerBackup.write(backup, topic, 2, 600);
     kafka.createTopic(topic, 2);
     Map<String, String> config = RestoreConfigs.timeBased(backup, 2);
+    config.put("restore.start", WINDOW_START.toString());
+    config.put("restore.end", WINDOW_END.toString());
+    config.put("transforms", "firstHalfHour,dropTenMinutes");
+    config.put("transforms.firstHalfHour.type", "io.timeshard.smt.FilterByFieldTimestamp");
+    config.put("transforms.firstHalfHour.timestamp.field", "event_timestamp");
+    config.put("transforms.firstHalfHour.start.datetime", "2025-10-26T00:00:00Z");
+    config.put("transforms.firstHalfHour.end.datetime", "2025-10-26T00:30:00Z");
+    config.put("transforms.dropTenMinutes.type", "org.apache.kafka.connect.transforms.Filter");
+    config.put("transforms.dropTenMinutes.predicate", "tenMinutes");
+    config.put("predicates", "tenMinutes");
+    config.put("predicates.tenMinutes.type", "io.timeshard.smt.TimestampInWindow");
+    config.put("predicates.tenMinutes.timestamp.field", "event_timestamp");
+    config.put("predicates.tenMinutes.start.datetime", "2025-10-26T00:10:00Z");
+    config.put("predicates.tenMinutes.end.datetime", "2025-10-26T00:20:00Z");
 
     worker.put("/connectors/packaged/config", json(config));
-    kafka.consume(200, TIMEOUT_MS, topic);
-    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
 
+    List<List<Long>> expected = new ArrayList<>();
     for (int p = 0; p < 2; p++) {
-      assertThat(RestoredTopic.ids(all, p))
-          .containsExactlyElementsOf(Sequences.expectedIds(p, 100));
+      long first = CustomerBackup.id(p, 0);
+      expected.add(
+          LongStream.range(300, 450)
+              .filter(i -> i < 350 || i >= 400)
+              .filter(i -> i % 50 != 49)
+              .map(i -> first + i)
+              .boxed()
+              .toList());
+    }
+    int total = expected.get(0).size() + expected.get(1).size();
+    kafka.consume(total, TIMEOUT_MS, topic);
+    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
+    assertThat(all.count()).isEqualTo(total);
+    for (int p = 0; p < 2; p++) {
+      assertThat(RestoredTopic.ids(all, p)).containsExactlyElementsOf(expected.get(p));
     }
     assertThat(worker.get("/connector-plugins?connectorsOnly=false"))
         .contains("io.timeshard.smt.FilterByFieldTimestamp")
@@ -163,8 +218,13 @@ class PluginPackagingIT {
     assertThat(log).contains("Loading plugin from: " + plugins.resolve("timeshard-restore"));
     assertThat(
             Arrays.stream(log.split("\n"))
-                .filter(l -> l.contains("LinkageError") || l.contains("NoClassDefFoundError")))
+                .filter(
+                    l ->
+                        l.contains("LinkageError")
+                            || l.contains("NoClassDefFoundError")
+                            || l.contains("ClassNotFoundException")))
         .isEmpty();
+    assertThat(worker.get("/connectors/packaged/status")).doesNotContain("FAILED");
   }
 
   /**
@@ -417,14 +477,14 @@ class PluginPackagingIT {
     return String.join(File.pathSeparator, entries);
   }
 
-  /** Kafka Connect 3.9: the class path the worker-kafka-3.9 module resolved. */
-  private static String kafka39ClassPath() throws IOException {
-    String file = System.getProperty("worker.kafka39.classpath.file");
+  /** Kafka Connect 3.9 or 4.4: the class path a worker-kafka-* module resolved. */
+  private static String workerClassPath(String property, String module) throws IOException {
+    String file = System.getProperty(property);
     assertThat(file)
-        .as("worker.kafka39.classpath.file, set by the build (run this test through failsafe)")
+        .as(property + ", set by the build (run this test through failsafe)")
         .isNotNull();
     Path path = Path.of(file);
-    assertThat(path).as("built by the worker-kafka-3.9 module: build with -am").exists();
+    assertThat(path).as("built by the " + module + " module: build with -am").exists();
     return Files.readString(path).trim();
   }
 
