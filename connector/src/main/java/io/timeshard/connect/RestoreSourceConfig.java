@@ -175,6 +175,31 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " enough to hide the store's latency; it halves them when the store throttles (HTTP"
           + " 429 or 503, Azure's ServerBusy). Lower it to cap the requests a task sends at once.";
 
+  public static final String FETCH_WORKER_CONCURRENCY_CONFIG =
+      ObjectStores.FETCH_WORKER_CONCURRENCY_CONFIG;
+  public static final int FETCH_WORKER_CONCURRENCY_DEFAULT =
+      ObjectStores.FETCH_WORKER_CONCURRENCY_DEFAULT;
+  private static final String FETCH_WORKER_CONCURRENCY_DOC =
+      "The most objects all the tasks of one worker fetch at once from one store endpoint (an"
+          + " Azure storage account, an S3 endpoint, GCS), whatever tasks.max is: the tasks of a"
+          + " worker share this bound, and the Azure client's connection pool of the worker is"
+          + " this large. Each task still keeps at most restore.fetch.concurrency reads in flight."
+          + " A sign of load from the store (HTTP 429, 500, 503, a reset connection, a timeout)"
+          + " halves the bound and every task's read-ahead; successful reads raise it back. The"
+          + " highest value among the connectors of a worker reading the same endpoint applies.";
+
+  public static final String STORE_UNAVAILABLE_TIMEOUT_CONFIG =
+      "restore.store.unavailable.timeout.ms";
+  public static final long STORE_UNAVAILABLE_TIMEOUT_DEFAULT = 10 * 60 * 1000L;
+  private static final String STORE_UNAVAILABLE_TIMEOUT_DOC =
+      "How long, in milliseconds, reads from the store may keep failing, with no read of the"
+          + " worker from that store succeeding, before a task fails: the store is then taken to"
+          + " be gone. Until then a read that fails for a reason that may pass (throttling,"
+          + " server errors, reset or refused connections, timeouts), also after the store"
+          + " client's own retries, slows the worker's reads down and is tried again from the"
+          + " record it reached, with the store's retry back-off. A refused request (403), an"
+          + " object that is gone and bytes that do not decode fail at once.";
+
   private static final String LIST_CONCURRENCY_DOC =
       "How many folder listings the connector and each task send at once while planning: the"
           + " time folders of a time-based layout and the partition folders of the default and"
@@ -444,6 +469,28 @@ public class RestoreSourceConfig extends AbstractConfig {
             Width.SHORT,
             "Fetch concurrency")
         .define(
+            FETCH_WORKER_CONCURRENCY_CONFIG,
+            Type.INT,
+            FETCH_WORKER_CONCURRENCY_DEFAULT,
+            Range.between(1, 4096),
+            Importance.MEDIUM,
+            FETCH_WORKER_CONCURRENCY_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Fetch concurrency per worker")
+        .define(
+            STORE_UNAVAILABLE_TIMEOUT_CONFIG,
+            Type.LONG,
+            STORE_UNAVAILABLE_TIMEOUT_DEFAULT,
+            Range.atLeast(1),
+            Importance.MEDIUM,
+            STORE_UNAVAILABLE_TIMEOUT_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Store unavailable timeout (ms)")
+        .define(
             BUFFER_MAX_BYTES_CONFIG,
             Type.LONG,
             BUFFER_MAX_BYTES_DEFAULT,
@@ -605,6 +652,14 @@ public class RestoreSourceConfig extends AbstractConfig {
 
   public int fetchConcurrency() {
     return getInt(FETCH_CONCURRENCY_CONFIG);
+  }
+
+  public int fetchWorkerConcurrency() {
+    return getInt(FETCH_WORKER_CONCURRENCY_CONFIG);
+  }
+
+  public Duration storeUnavailableTimeout() {
+    return Duration.ofMillis(getLong(STORE_UNAVAILABLE_TIMEOUT_CONFIG));
   }
 
   public long bufferMaxBytes() {

@@ -1,5 +1,6 @@
 package io.timeshard.connect;
 
+import io.timeshard.connect.fetch.EndpointReads;
 import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
@@ -131,7 +132,9 @@ public class RestoreSourceTask extends SourceTask {
             config.fetchConcurrency(),
             config.bufferMaxBytes(),
             name + "-" + config.taskId(),
-            storeRetryPolicy());
+            storeRetryPolicy(),
+            EndpointReads.join(services.store().endpoint(), config.fetchWorkerConcurrency()),
+            config.storeUnavailableTimeout());
     progress = new RestoreProgress();
     reporter = new ProgressReporter(progress, name, config.taskId());
     for (TopicPartition tp : assigned) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -172,24 +173,41 @@ class RestoreSourceTaskTest {
   }
 
   @Test
-  void aStoreThatKeepsFailingFailsTheTaskNamingTheRetrySettings() throws Exception {
+  void aStoreThatFailsThroughItsClientsRetriesIsReadAgainUntilItAnswers() throws Exception {
     InMemoryStore store = new InMemoryStore();
-    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
-    store.refusals.put(
-        "topics/t/partition=0/t+0+0000000000.json",
-        new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
+    String key = "topics/t/partition=0/t+0+0000000000.json";
+    store.put(key, "a\nb\n");
+    store.failures.put(key, new AtomicInteger(3));
     harness = new TaskHarness(store);
     Map<String, String> props = props("t:0");
     props.put("behavior.on.error", "ignore");
     harness.start(props);
 
-    assertThatThrownBy(() -> harness.pollRecords(1, 10_000))
+    List<SourceRecord> records = harness.pollRecords(2, 30_000);
+
+    assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b");
+    assertThat(store.openAttempts.get()).isEqualTo(4);
+  }
+
+  @Test
+  void aStoreWithNoSuccessfulReadForTheUnavailableTimeoutFailsTheTaskSayingSo() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String key = "topics/t/partition=0/t+0+0000000000.json";
+    store.put(key, "a\n");
+    store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("behavior.on.error", "ignore");
+    props.put("restore.store.unavailable.timeout.ms", "300");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 30_000))
         .isInstanceOf(ConnectException.class)
+        .hasMessageContaining(key)
         .hasMessageContaining("HTTP 503")
-        .hasMessageContaining("retry.retries")
-        .hasMessageContaining("restore.fetch.concurrency");
-    // The store's client retried the request: the task does not retry it on top.
-    assertThat(store.openAttempts.get()).isEqualTo(1);
+        .hasMessageContaining("no read from")
+        .hasMessageContaining("restore.store.unavailable.timeout.ms");
+    assertThat(store.openAttempts.get()).isGreaterThan(1);
   }
 
   @Test

@@ -4,17 +4,19 @@ import io.timeshard.connect.store.ObjectNotFoundException;
 import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.store.StoreReadException;
+import io.timeshard.connect.store.StoreUnavailableException;
 
 /**
  * What a failed fetch means, by the kind of failure:
  *
  * <ul>
  *   <li>{@link Kind#TRANSIENT}: the store broke off while sending the bytes (a reset, a read that
- *       timed out): fetched again from the record it reached, within the store's retry policy;
- *   <li>{@link Kind#UNFETCHABLE}: the store refused the request (403), the object is gone, or the
- *       store kept failing (throttling, 5xx) through all the retries its client made with that same
- *       policy: the task fails, whatever {@code behavior.on.error} says, since skipping would lose
- *       data that is there;
+ *       timed out), or kept failing through its client's retries (throttling, 5xx, connections
+ *       refused or reset): the read is tried again, from the record it reached, with a back-off,
+ *       for as long as reads succeed now and then ({@code restore.store.unavailable.timeout.ms});
+ *   <li>{@link Kind#UNFETCHABLE}: the store refused the request (403), the object is gone, or no
+ *       read succeeded for {@code restore.store.unavailable.timeout.ms}: the task fails, whatever
+ *       {@code behavior.on.error} says, since skipping would lose data that is there;
  *   <li>{@link Kind#UNDECODABLE}: the bytes arrived and do not decode: never fetched again; {@code
  *       behavior.on.error=ignore} skips the rest of the object.
  * </ul>
@@ -31,15 +33,16 @@ public final class FetchFailure {
   private FetchFailure() {}
 
   public static Kind classify(Throwable failure) {
+    boolean store = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof StoreReadException) {
-        return Kind.TRANSIENT;
-      }
-      if (t instanceof StoreException) {
+      if (t instanceof ObjectNotFoundException
+          || t instanceof StoreAccessDeniedException
+          || t instanceof StoreUnavailableException) {
         return Kind.UNFETCHABLE;
       }
+      store |= t instanceof StoreReadException || t instanceof StoreException;
     }
-    return Kind.UNDECODABLE;
+    return store ? Kind.TRANSIENT : Kind.UNDECODABLE;
   }
 
   /** What to check, for the message of a task that fails on an object it could not fetch. */
@@ -55,8 +58,9 @@ public final class FetchFailure {
             + " sink rewriting it?): restart the task to plan again";
       }
     }
-    return "the store kept failing through every retry (throttling or server errors): raise"
-        + " <store>.retry.retries and <store>.retry.max.backoff.ms (azblob., s3. or gcs.), or lower"
-        + " restore.fetch.concurrency, then restart the task";
+    return "the store is reachable from the worker and answers (network, DNS, firewall, the"
+        + " store's own status); reads were retried until none had succeeded for"
+        + " restore.store.unavailable.timeout.ms, and the task resumes from its committed offsets"
+        + " when it restarts";
   }
 }

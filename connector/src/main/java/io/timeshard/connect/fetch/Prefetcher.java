@@ -3,7 +3,9 @@ package io.timeshard.connect.fetch;
 import io.timeshard.connect.restore.BackupRecord;
 import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.store.RetryPolicy;
+import io.timeshard.connect.store.StoreUnavailableException;
 import io.timeshard.partitioner.BackupObject;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -73,12 +75,28 @@ public final class Prefetcher implements AutoCloseable {
   private boolean heldByLimit;
   private boolean closed;
   private final RetryPolicy retry;
+  private final EndpointReads endpoint;
+  private final Duration unavailableTimeout;
+  private final String storeName;
+
+  /** Called by the endpoint when a place for a read frees up after this task was held back. */
+  private final Runnable wake = this::schedule;
+
+  /** Called by the endpoint when the store shows load: this task's read-ahead halves too. */
+  private final Runnable slowDown;
+
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
   private final Object signal = new Object();
   private long changes;
 
+  /** A read that failed this many times in a row is logged at WARN, once. */
+  static final int WARN_AFTER_ATTEMPTS = 5;
+
   /** Reads in flight at first, before the poll's waits raise the limit. */
   static final int INITIAL_CONCURRENCY = 8;
+
+  /** {@code restore.store.unavailable.timeout.ms}'s default, for readers made without it. */
+  static final Duration UNAVAILABLE_TIMEOUT_DEFAULT = Duration.ofMinutes(10);
 
   /**
    * @param concurrency the most reads in flight; the limit adapts below it
@@ -92,26 +110,33 @@ public final class Prefetcher implements AutoCloseable {
         new AdaptiveConcurrency(Math.min(INITIAL_CONCURRENCY, concurrency), concurrency),
         bufferBytes,
         threadPrefix,
-        RetryPolicy.defaults());
+        RetryPolicy.defaults(),
+        EndpointReads.own(),
+        UNAVAILABLE_TIMEOUT_DEFAULT);
   }
 
   /**
-   * @param retry the store's retry policy: a read that breaks off in the middle of an object is
-   *     tried again with it, from the record it reached; requests the store's client already
-   *     retried with it are not retried again
+   * @param retry the store's retry policy: the back-off between attempts of a read that failed
+   * @param endpoint the reads in flight to the store from every task of this worker, which bound
+   *     this task's and tell whether the store is gone
+   * @param unavailableTimeout how long reads may fail with none succeeding before a read fails
    */
   public Prefetcher(
       ObjectDecoder decoder,
       int concurrency,
       long bufferBytes,
       String threadPrefix,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      EndpointReads endpoint,
+      Duration unavailableTimeout) {
     this(
         decoder,
         new AdaptiveConcurrency(Math.min(INITIAL_CONCURRENCY, concurrency), concurrency),
         bufferBytes,
         threadPrefix,
-        retry);
+        retry,
+        endpoint,
+        unavailableTimeout);
   }
 
   Prefetcher(
@@ -119,18 +144,31 @@ public final class Prefetcher implements AutoCloseable {
       AdaptiveConcurrency concurrency,
       long bufferBytes,
       String threadPrefix) {
-    this(decoder, concurrency, bufferBytes, threadPrefix, RetryPolicy.defaults());
+    this(
+        decoder,
+        concurrency,
+        bufferBytes,
+        threadPrefix,
+        RetryPolicy.defaults(),
+        EndpointReads.own(),
+        UNAVAILABLE_TIMEOUT_DEFAULT);
   }
 
-  private Prefetcher(
+  Prefetcher(
       ObjectDecoder decoder,
       AdaptiveConcurrency concurrency,
       long bufferBytes,
       String threadPrefix,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      EndpointReads endpoint,
+      Duration unavailableTimeout) {
     this.decoder = decoder;
     this.concurrency = concurrency;
     this.retry = retry;
+    this.endpoint = endpoint;
+    this.unavailableTimeout = unavailableTimeout;
+    this.storeName = decoder.store().describe();
+    this.slowDown = concurrency::throttled;
     this.budget = new MemoryBudget(bufferBytes);
     this.lookahead = Math.max(4, 4 * concurrency.max());
     this.streamingCapacity = Math.max(1, Math.min(bufferBytes / 4, STREAMING_BUFFER_BYTES));
@@ -147,7 +185,9 @@ public final class Prefetcher implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             threads(threadPrefix));
     this.executor.allowCoreThreadTimeOut(true);
-    decoder.store().onThrottled(concurrency::throttled);
+    // A sign of load seen by any task of the worker slows every task reading from the store.
+    endpoint.onSlowDown(slowDown);
+    decoder.store().onThrottled(endpoint::slowDown);
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -194,6 +234,7 @@ public final class Prefetcher implements AutoCloseable {
   private Read startReads(boolean keepOne) {
     heldByLimit = false;
     if (closed) {
+      endpoint.notWaiting(wake);
       return null;
     }
     Read kept = null;
@@ -213,12 +254,20 @@ public final class Prefetcher implements AutoCloseable {
         }
         if (inFlight >= concurrency.limit()) {
           heldByLimit = true;
+          endpoint.notWaiting(wake);
           return kept;
         }
         BackupObject next = stream.pending.peek();
         long decoded = saturatedMultiply(next.size(), DECODED_PER_STORED_BYTE);
         long capacity = Math.max(1, Math.min(decoded + SMALL_OBJECT_ROOM, streamingCapacity));
         if (!budget.tryReserve(capacity)) {
+          endpoint.notWaiting(wake);
+          return kept;
+        }
+        if (!endpoint.tryAcquire(wake)) {
+          // The worker's reads to the store are at their bound: the endpoint wakes this task
+          // when a place frees up.
+          budget.release(capacity);
           return kept;
         }
         stream.pending.poll();
@@ -236,9 +285,11 @@ public final class Prefetcher implements AutoCloseable {
         any = true;
       }
       if (!any && depth > from) {
+        endpoint.notWaiting(wake);
         return kept;
       }
     }
+    endpoint.notWaiting(wake);
     return kept;
   }
 
@@ -270,6 +321,7 @@ public final class Prefetcher implements AutoCloseable {
    * @return a read for the calling thread to run next, or {@code null}
    */
   private synchronized Read ended(ObjectBuffer buffer) {
+    endpoint.release(buffer.failure() == null);
     int before = concurrency.limit();
     concurrency.ended(buffer.pollWaited(), heldByLimit);
     int limit = concurrency.limit();
@@ -302,11 +354,19 @@ public final class Prefetcher implements AutoCloseable {
     return concurrency;
   }
 
+  /**
+   * Reads an object into its buffer. A read that fails for a reason that may pass (the store broke
+   * off, or kept failing through its client's retries) slows every task of the worker down and is
+   * tried again from the record it reached, after a back-off, until no read from the store has
+   * succeeded for {@code restore.store.unavailable.timeout.ms}: the store is then gone, and the
+   * read fails. Any other failure fails the read at once.
+   */
   private void fetch(TopicPartition tp, ObjectBuffer buffer) {
     BackupObject object = buffer.object();
     for (int attempt = 1; ; attempt++) {
       long skip = buffer.nextIndex();
       try (var records = decoder.open(object)) {
+        endpoint.succeeded();
         BackupRecord record;
         while ((record = records.next()) != null) {
           if (record.index() < skip) {
@@ -326,22 +386,38 @@ public final class Prefetcher implements AutoCloseable {
         if (buffer.isCancelled()) {
           return;
         }
-        // Only a read the store broke off is tried again: the store's client has retried its
-        // requests already, and bytes that do not decode will not decode the next time.
-        if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT
-            || attempt >= retry.maxAttempts()) {
+        if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT) {
           buffer.fail(e);
+          return;
+        }
+        endpoint.failed();
+        endpoint.slowDown();
+        Duration failing = endpoint.failingFor();
+        if (failing.compareTo(unavailableTimeout) >= 0) {
+          buffer.fail(unavailable(failing, e));
           return;
         }
         long wait = retry.backoffBefore(attempt).toMillis();
         log.debug(
-            "Reading '{}' of {} broke off (attempt {} of {}); trying again in {} ms",
+            "Reading '{}' of {} failed (attempt {}, reads to the store failing for {} ms); trying"
+                + " again in {} ms",
             object.objectKey(),
             tp,
             attempt,
-            retry.maxAttempts(),
+            failing.toMillis(),
             wait,
             e);
+        if (attempt == WARN_AFTER_ATTEMPTS) {
+          log.warn(
+              "Reading '{}' of {} from {} has failed {} times, last with: {}. Retrying until no"
+                  + " read has succeeded for {} s (restore.store.unavailable.timeout.ms)",
+              object.objectKey(),
+              tp,
+              storeName,
+              attempt,
+              e.toString(),
+              unavailableTimeout.toSeconds());
+        }
         try {
           Thread.sleep(wait);
         } catch (InterruptedException interrupted) {
@@ -351,6 +427,19 @@ public final class Prefetcher implements AutoCloseable {
         }
       }
     }
+  }
+
+  private StoreUnavailableException unavailable(Duration failing, Throwable last) {
+    return new StoreUnavailableException(
+        "no read from "
+            + storeName
+            + " has succeeded for "
+            + failing.toSeconds()
+            + " s, at least restore.store.unavailable.timeout.ms ("
+            + unavailableTimeout.toMillis()
+            + "): the store is unreachable or keeps failing; the last failure: "
+            + last,
+        last);
   }
 
   /** The buffer of a stream's current object, or {@code null} when nothing is under way. */
@@ -436,7 +525,9 @@ public final class Prefetcher implements AutoCloseable {
         stream.started.forEach(ObjectBuffer::cancel);
       }
     }
-    executor.shutdownNow();
+    // Reads that never ran give their places in the worker's bound back; those that ran give
+    // them back as they end.
+    endpoint.cancelled(executor.shutdownNow().size());
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
         log.warn("Fetch threads did not stop within 10 s");
@@ -444,5 +535,6 @@ public final class Prefetcher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    endpoint.leave(slowDown, wake);
   }
 }

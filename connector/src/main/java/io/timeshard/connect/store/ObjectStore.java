@@ -45,14 +45,26 @@ public interface ObjectStore extends ObjectLister, AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} whenever the store answers a request with a throttling status (HTTP 429
-   * or 503, Azure's {@code ServerBusy}), at each attempt, before the client's own retries are
-   * spent: the reader slows down while the client backs off. Stores that cannot tell ignore it.
+   * Calls {@code listener} whenever an attempt shows the store loaded: a throttling or server-error
+   * answer (HTTP 429, 500, 502, 503, 504, Azure's {@code ServerBusy}) or, where the client tells, a
+   * request that got no answer (a reset connection, a timeout). At each attempt, before the
+   * client's own retries are spent: the readers slow down while the client backs off. Stores that
+   * cannot tell ignore it.
    */
   default void onThrottled(Runnable listener) {}
 
   /** Names the container for messages and logs, e.g. {@code azblob://account/container}. */
   String describe();
+
+  /**
+   * Names the service the store's requests go to, e.g. {@code
+   * https://account.blob.core.windows.net}: the reads of every task of a worker to one endpoint
+   * share one bound and one connection pool. By default the container, as {@link #describe} names
+   * it.
+   */
+  default String endpoint() {
+    return describe();
+  }
 
   @Override
   void close();

@@ -35,6 +35,24 @@ public final class ObjectStores {
   /** What {@link #masked} shows instead of a secret, as Kafka's {@code Password} does. */
   public static final String HIDDEN = "[hidden]";
 
+  /**
+   * The most reads a worker has in flight to one store endpoint, defined with the connector's keys:
+   * a store whose client keeps a connection pool sizes it by this.
+   */
+  public static final String FETCH_WORKER_CONCURRENCY_CONFIG = "restore.fetch.worker.concurrency";
+
+  public static final int FETCH_WORKER_CONCURRENCY_DEFAULT = 256;
+
+  /** {@link #FETCH_WORKER_CONCURRENCY_CONFIG} of a configuration, or its default. */
+  public static int workerReads(Map<String, String> props) {
+    String value = props.get(FETCH_WORKER_CONCURRENCY_CONFIG);
+    try {
+      return value == null ? FETCH_WORKER_CONCURRENCY_DEFAULT : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return FETCH_WORKER_CONCURRENCY_DEFAULT;
+    }
+  }
+
   /** Every store, in the order {@code auto} tries them. */
   private static final List<ObjectStoreProvider> PROVIDERS =
       withRegistered(

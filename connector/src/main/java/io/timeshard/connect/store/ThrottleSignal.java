@@ -23,15 +23,18 @@ public final class ThrottleSignal {
     }
   }
 
-  /** Reports a throttling status: 429 (Too Many Requests, S3's SlowDown) or 503 (ServerBusy). */
+  /**
+   * Reports an answer that says the store is loaded: 429 (Too Many Requests, S3's SlowDown), 503
+   * (ServerBusy), or another server error (500, 502, 504), which loaded stores answer too.
+   */
   public void status(int httpStatus) {
     if (isThrottling(httpStatus)) {
       throttled();
     }
   }
 
-  /** 429 or 503: what Azure, S3 and GCS answer when a client goes faster than they serve. */
+  /** 429 or a 5xx: what Azure, S3 and GCS answer when a client goes faster than they serve. */
   public static boolean isThrottling(int httpStatus) {
-    return httpStatus == 429 || httpStatus == 503;
+    return httpStatus == 429 || (httpStatus >= 500 && httpStatus <= 504 && httpStatus != 501);
   }
 }

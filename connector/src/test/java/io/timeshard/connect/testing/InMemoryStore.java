@@ -51,6 +51,12 @@ public final class InMemoryStore implements ObjectStore {
   /** Failures to open objects with, by key: a refusal, say. */
   public final Map<String, StoreException> refusals = new ConcurrentHashMap<>();
 
+  /**
+   * Opens of these objects fail this many times more with a server error, as a store that its
+   * client's retries did not get through to does, then succeed.
+   */
+  public final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
   /** Reads of these objects break off once, after that many bytes, as a reset connection does. */
   public final Map<String, Integer> breaksOnce = new ConcurrentHashMap<>();
 
@@ -159,6 +165,10 @@ public final class InMemoryStore implements ObjectStore {
     StoreException refusal = refusals.get(key);
     if (refusal != null) {
       throw refusal;
+    }
+    AtomicInteger failing = failures.get(key);
+    if (failing != null && failing.getAndDecrement() > 0) {
+      throw new StoreException("Cannot read '" + key + "' (HTTP 503 ServerBusy)");
     }
     byte[] bytes = objects.get(key);
     Integer breakAt = breaksOnce.remove(key);

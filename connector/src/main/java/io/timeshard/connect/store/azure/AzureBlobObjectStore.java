@@ -146,6 +146,11 @@ public final class AzureBlobObjectStore implements ObjectStore {
   }
 
   @Override
+  public String endpoint() {
+    return container.getAccountUrl();
+  }
+
+  @Override
   public void close() {
     // The client holds no resources of its own: its HTTP connections close when idle.
   }

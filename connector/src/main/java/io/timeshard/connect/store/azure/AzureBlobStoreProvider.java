@@ -15,10 +15,14 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
+import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.connect.store.ThrottleSignal;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
@@ -71,7 +75,10 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
     ThrottleSignal throttling = new ThrottleSignal();
     AzureBlobObjectStore store =
         new AzureBlobObjectStore(
-            containerClient(config, httpClient(config), throttling), auth.toString(), throttling);
+            containerClient(
+                config, httpClient(config, ObjectStores.workerReads(props)), throttling),
+            auth.toString(),
+            throttling);
     store.probe();
     log.info(
         "Opened {} (signed with its {}) in {} ms",
@@ -82,16 +89,43 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
   }
 
   /**
-   * The HTTP client: netty's (measured faster per object than the JDK's), with the request timeout
-   * as its response and read timeouts.
+   * Connections the worker's pool keeps on top of one per read in flight: for listings and for
+   * sign-in requests of Microsoft Entra ID credentials.
    */
-  static HttpClient httpClient(AzureBlobConfig config) {
+  static final int POOL_CONNECTIONS_BEYOND_READS = 32;
+
+  /**
+   * The HTTP clients of this worker, one per request timeout and pool size: every store of the
+   * worker with the same settings (every task of a restore, and restores of other containers and
+   * accounts) shares one connection pool.
+   */
+  private static final ConcurrentMap<List<Object>, HttpClient> WORKER_CLIENTS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * The HTTP client: netty's (measured faster per object than the JDK's), with the request timeout
+   * as its response and read timeouts, shared by the worker's stores of the same settings. Its pool
+   * holds a connection for each read the worker may have in flight ({@code
+   * restore.fetch.worker.concurrency}) and {@link #POOL_CONNECTIONS_BEYOND_READS} more, so that no
+   * read waits for a connection.
+   */
+  static HttpClient httpClient(AzureBlobConfig config, int workerReads) {
     RetryPolicy retry = config.retryPolicy();
-    return HttpClient.createDefault(
-        new HttpClientOptions()
-            .setHttpClientProvider(NettyAsyncHttpClientProvider.class)
-            .setResponseTimeout(retry.requestTimeout())
-            .setReadTimeout(retry.requestTimeout()));
+    int poolSize = workerReads + POOL_CONNECTIONS_BEYOND_READS;
+    return WORKER_CLIENTS.computeIfAbsent(
+        List.of(retry.requestTimeout(), poolSize),
+        key ->
+            HttpClient.createDefault(
+                new HttpClientOptions()
+                    .setHttpClientProvider(NettyAsyncHttpClientProvider.class)
+                    .setMaximumConnectionPoolSize(poolSize)
+                    .setResponseTimeout(retry.requestTimeout())
+                    .setReadTimeout(retry.requestTimeout())));
+  }
+
+  /** The client of a worker that reads with the default bound. */
+  static HttpClient httpClient(AzureBlobConfig config) {
+    return httpClient(config, ObjectStores.FETCH_WORKER_CONCURRENCY_DEFAULT);
   }
 
   /**

@@ -9,9 +9,10 @@ import io.timeshard.connect.store.ThrottleSignal;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports every throttled attempt (503 {@code ServerBusy}, 429) to a {@link ThrottleSignal}. Runs
- * per retry, inside the client's retry policy, so the reader hears of it before the retries are
- * spent.
+ * Reports every attempt that shows the store loaded to a {@link ThrottleSignal}: a throttling or
+ * server-error answer (503 {@code ServerBusy}, 429, 500), and a request that failed without an
+ * answer (a reset connection, a timeout). Runs per retry, inside the client's retry policy, so the
+ * reader hears of it before the retries are spent.
  */
 final class ThrottleReportingPolicy implements HttpPipelinePolicy {
 
@@ -23,7 +24,9 @@ final class ThrottleReportingPolicy implements HttpPipelinePolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return next.process().doOnNext(response -> signal.status(response.getStatusCode()));
+    return next.process()
+        .doOnNext(response -> signal.status(response.getStatusCode()))
+        .doOnError(failure -> signal.throttled());
   }
 
   @Override

@@ -167,6 +167,11 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   @Override
+  public String endpoint() {
+    return storage.getOptions().getHost();
+  }
+
+  @Override
   public void close() {
     if (ownsStorage) {
       try {

@@ -37,6 +37,7 @@ public final class S3ObjectStore implements ObjectStore {
   private final String bucket;
   private final String description;
   private final ThrottleSignal throttling;
+  private final String endpoint;
 
   /**
    * @param s3 a client built with the retry policy of choice; closed with this store
@@ -53,6 +54,8 @@ public final class S3ObjectStore implements ObjectStore {
     this.throttling = throttling;
     this.s3 = s3;
     this.bucket = bucket;
+    this.endpoint =
+        endpoint == null ? "AWS S3" : endpoint.getScheme() + "://" + endpoint.getAuthority();
     this.description =
         "s3://"
             + bucket
@@ -152,6 +155,11 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public String describe() {
     return description;
+  }
+
+  @Override
+  public String endpoint() {
+    return endpoint;
   }
 
   @Override
