@@ -3,7 +3,7 @@ package io.timeshard.connect.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.timeshard.connect.store.testing.FaultInjectingProxy;
+import io.timeshard.fixtures.FaultInjectingProxy;
 import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.listing.ObjectLister;

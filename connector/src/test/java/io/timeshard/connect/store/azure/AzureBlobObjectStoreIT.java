@@ -5,7 +5,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import io.timeshard.connect.store.ObjectStoreContract;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.testing.AzuriteExtension;
-import io.timeshard.connect.store.testing.FaultInjectingProxy;
+import io.timeshard.fixtures.FaultInjectingProxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,8 +2,8 @@ package io.timeshard.connect.store.s3;
 
 import io.timeshard.connect.store.ObjectStoreContract;
 import io.timeshard.connect.store.ObjectStoreProvider;
-import io.timeshard.connect.store.testing.FaultInjectingProxy;
 import io.timeshard.connect.store.testing.S3ProxyExtension;
+import io.timeshard.fixtures.FaultInjectingProxy;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
