@@ -16,6 +16,7 @@ import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.restore.TimestampField;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.connect.store.RetryPolicy;
+import io.timeshard.connect.store.StoreException;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
@@ -383,7 +384,20 @@ public class RestoreSourceTask extends SourceTask {
     long before = progress.getPlannedObjects();
     // Only where new objects can appear: the newest time folders less the look-back, or the
     // partition folders after their last objects seen.
-    queueNewObjects(partitioner.refresh(services.store(), request, watchWindow));
+    try {
+      queueNewObjects(partitioner.refresh(services.store(), request, watchWindow));
+    } catch (StoreException e) {
+      if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT) {
+        throw e;
+      }
+      // Nothing is lost by looking again at the next interval: the store is loaded or away.
+      log.warn(
+          "Looking for new objects in {} failed; looking again in {} s: {}",
+          services.store().describe(),
+          config.pollInterval().toSeconds(),
+          e.getMessage());
+      return;
+    }
     long found = progress.getPlannedObjects() - before;
     if (found > 0) {
       log.info("Found {} new objects to restore", found);

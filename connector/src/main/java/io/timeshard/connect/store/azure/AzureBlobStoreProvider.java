@@ -13,6 +13,7 @@ import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import io.timeshard.connect.store.FirstRequest;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.ObjectStores;
@@ -79,7 +80,7 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
                 config, httpClient(config, ObjectStores.workerReads(props)), throttling),
             auth.toString(),
             throttling);
-    store.probe();
+    FirstRequest.send(store, store::probe);
     log.info(
         "Opened {} (signed with its {}) in {} ms",
         store.describe(),
@@ -92,7 +93,7 @@ public final class AzureBlobStoreProvider implements ObjectStoreProvider {
    * Connections the worker's pool keeps on top of one per read in flight: for listings and for
    * sign-in requests of Microsoft Entra ID credentials.
    */
-  static final int POOL_CONNECTIONS_BEYOND_READS = 32;
+  public static final int POOL_CONNECTIONS_BEYOND_READS = 32;
 
   /**
    * The HTTP clients of this worker, one per request timeout and pool size: every store of the

@@ -7,6 +7,7 @@ import com.google.cloud.NoCredentials;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
+import io.timeshard.connect.store.FirstRequest;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.RetryPolicy;
@@ -97,7 +98,7 @@ public final class GcsStoreProvider implements ObjectStoreProvider {
             ? new GcsObjectStore(injected, config.bucketName(), false)
             : new GcsObjectStore(storage(config), config.bucketName(), true);
     try {
-      store.probe();
+      FirstRequest.send(store, store::probe);
     } catch (RuntimeException e) {
       store.close();
       throw e;

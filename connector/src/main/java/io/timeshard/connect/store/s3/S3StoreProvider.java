@@ -1,5 +1,6 @@
 package io.timeshard.connect.store.s3;
 
+import io.timeshard.connect.store.FirstRequest;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStoreProvider;
 import io.timeshard.connect.store.RetryPolicy;
@@ -69,7 +70,7 @@ public final class S3StoreProvider implements ObjectStoreProvider {
         new S3ObjectStore(
             client(config, throttling), config.bucketName(), config.endpoint(), throttling);
     try {
-      store.probe();
+      FirstRequest.send(store, store::probe);
     } catch (RuntimeException e) {
       store.close();
       throw e;
