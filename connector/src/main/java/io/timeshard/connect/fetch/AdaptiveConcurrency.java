@@ -16,9 +16,11 @@ import java.util.function.BooleanSupplier;
  *       round trip's reads (those behind it arrive while it drains the first), and the limit still
  *       doubles every round trip in which it waited. After the first throttling answer, a limit's
  *       worth of late reads adds one.
- *   <li>A throttling answer (HTTP 429 or 503, Azure's {@code ServerBusy}) halves the limit, at most
- *       once per limit's worth of reads ended, so that one burst of answers to the reads already
- *       sent counts once.
+ *   <li>A sign of load from the store (a throttling or server-error answer, a reset, a timeout,
+ *       seen by any task of the worker: {@link EndpointReads}) halves the limit, at most once per
+ *       limit's worth of reads ended, so that one burst of answers to the reads already sent counts
+ *       once. Late reads then win the limit before the halving back as in slow start, busy cores or
+ *       not: it was reached on idle cores, and the store took it away, not the CPU.
  * </ul>
  *
  * Reads that end in time change nothing: the limit only grows while it is what keeps the poll
@@ -31,6 +33,10 @@ public final class AdaptiveConcurrency {
   private final BooleanSupplier idleCores;
   private int limit;
   private boolean slowStart = true;
+
+  /** The limit before the last halving, which late reads win back as in slow start. */
+  private int regainTo;
+
   private int lateCredit;
   private long endedSinceDecrease = Long.MAX_VALUE / 2;
   private long endedSinceRaise;
@@ -76,7 +82,16 @@ public final class AdaptiveConcurrency {
   public synchronized void ended(boolean late, boolean limited) {
     endedSinceDecrease++;
     endedSinceRaise++;
-    if (!late || !limited || limit >= max || !idleCores.getAsBoolean()) {
+    if (!late || !limited || limit >= max) {
+      return;
+    }
+    if (limit < regainTo) {
+      // Back towards the limit a sign of load halved: it was reached on idle cores before, and
+      // the store, not the CPU, made the task give it up.
+      raise((int) Math.min(regainTo - limit, Math.min(limit, endedSinceRaise)));
+      return;
+    }
+    if (!idleCores.getAsBoolean()) {
       return;
     }
     if (slowStart) {
@@ -101,6 +116,7 @@ public final class AdaptiveConcurrency {
     if (endedSinceDecrease < limit) {
       return;
     }
+    regainTo = limit;
     limit = Math.max(1, limit / 2);
     lateCredit = 0;
     endedSinceDecrease = 0;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Slowing down together.</b> A sign that the store is loaded (a throttling or server-error
  *       answer, a reset connection, a timeout) halves the bound and every task's own read-ahead, at
  *       most once per bound's worth of reads ended, so that one burst of answers counts once. The
- *       bound then grows back by one for every bound's worth of reads that succeed.
+ *       bound then grows back by one for every quarter bound's worth of reads that succeed.
  *   <li><b>Whether the store is gone.</b> It keeps when reads started failing with no read
  *       succeeding since: a task fails a read only after {@code
  *       restore.store.unavailable.timeout.ms} of that, not after a count of retries.
@@ -166,7 +166,7 @@ public final class EndpointReads {
     endedSinceDecrease++;
     if (succeeded) {
       failingSinceNanos = -1;
-      if (limit < max && ++succeededSinceChange >= limit) {
+      if (limit < max && ++succeededSinceChange >= Math.max(1, limit / 4)) {
         limit++;
         succeededSinceChange = 0;
       }

@@ -105,7 +105,7 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
-  void halvesOnThrottlingOncePerBurstThenGrowsByOneARoundTrip() {
+  void halvesOnThrottlingOncePerBurstWinsTheLimitBackThenGrowsByOneARoundTrip() {
     AdaptiveConcurrency limit = limit(8, 128);
     endLate(limit, 56);
     assertThat(limit.limit()).isEqualTo(64);
@@ -117,16 +117,34 @@ class AdaptiveConcurrencyTest {
     assertThat(limit.limit()).isEqualTo(32);
     assertThat(limit.decreases()).isEqualTo(1);
 
-    // No more slow start: a limit's worth of late reads adds one.
-    endLate(limit, 31);
-    assertThat(limit.limit()).isEqualTo(32);
+    // Late reads win back the limit before the halving, as in slow start...
+    endLate(limit, 32);
+    assertThat(limit.limit()).isEqualTo(64);
+    // ...and past it, a limit's worth of late reads adds one.
+    endLate(limit, 63);
+    assertThat(limit.limit()).isEqualTo(64);
     endLate(limit, 1);
-    assertThat(limit.limit()).isEqualTo(33);
+    assertThat(limit.limit()).isEqualTo(65);
 
     // Throttled again once a window of reads has ended: halves again.
     limit.ended(false, false);
     limit.throttled();
+    assertThat(limit.limit()).isEqualTo(32);
+  }
+
+  @Test
+  void winsTheLimitBackWhileTheCoresAreBusy() {
+    boolean[] idle = {true};
+    AdaptiveConcurrency limit = new AdaptiveConcurrency(8, 128, () -> idle[0]);
+    endLate(limit, 8);
     assertThat(limit.limit()).isEqualTo(16);
+    limit.throttled();
+    idle[0] = false;
+
+    endLate(limit, 8);
+    assertThat(limit.limit()).isEqualTo(16);
+    endLate(limit, 16);
+    assertThat(limit.limit()).as("no growth past it on busy cores").isEqualTo(16);
   }
 
   @Test

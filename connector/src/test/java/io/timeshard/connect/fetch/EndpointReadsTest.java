@@ -69,21 +69,24 @@ class EndpointReadsTest {
   }
 
   @Test
-  void successfulReadsRaiseTheBoundBackOneBoundsWorthAtATime() {
-    EndpointReads reads = new EndpointReads("e", 8, now::get);
+  void successfulReadsRaiseTheBoundBackOneAQuarterBoundsWorth() {
+    EndpointReads reads = new EndpointReads("e", 64, now::get);
     reads.slowDown();
-    assertThat(reads.limit()).isEqualTo(4);
+    assertThat(reads.limit()).isEqualTo(32);
 
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 7; i++) {
       assertThat(reads.tryAcquire(() -> {})).isTrue();
       reads.release(true);
     }
-    assertThat(reads.limit()).isEqualTo(5);
-    for (int i = 0; i < 100; i++) {
+    assertThat(reads.limit()).isEqualTo(32);
+    reads.tryAcquire(() -> {});
+    reads.release(true);
+    assertThat(reads.limit()).isEqualTo(33);
+    for (int i = 0; i < 1000; i++) {
       reads.tryAcquire(() -> {});
       reads.release(true);
     }
-    assertThat(reads.limit()).isEqualTo(8);
+    assertThat(reads.limit()).isEqualTo(64);
   }
 
   @Test
