@@ -14,20 +14,21 @@ import java.util.Set;
 
 /**
  * The restore benchmarks: many tiny objects (A), large objects and the machine's limits (B), a time
- * window (C; C2 in a layout without time folders), the worker's peak heap during B, and a
- * production-sized backup (D), on an in-process Kafka broker and Connect worker, Azurite and the
- * local file system. Prints a markdown table and writes it to {@code target/results.md}.
+ * window (C; C2 in a layout without time folders), the worker's peak heap during B, a
+ * production-sized backup (D), and a restore through a flaky store (E), on an in-process Kafka
+ * broker and Connect worker, Azurite and the local file system. Prints a markdown table and writes
+ * it to {@code target/results.md}.
  *
  * <pre>
  * npm ci &amp;&amp; ./mvnw -B -pl benchmarks -am verify -Pbenchmarks
  * </pre>
  *
  * Flags for smaller runs (pass them with {@code -Dbenchmarks.args="..."}): {@code
- * --only=A,B,C,C2,D}, {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object), {@code
- * --b-records=N}, {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code
+ * --only=A,B,C,C2,D,E}, {@code --a-objects=N}, {@code --baseline-objects=N} (0: every object),
+ * {@code --b-records=N}, {@code --b-objects=N}, {@code --c-days=N}, {@code --latency-ms=N}, {@code
  * --results=PATH}, {@code --d-objects=N}, {@code --d-plan-only-objects=N} (0: none), {@code
  * --d-restore-objects=N} (0: no restore through the worker, the slow-listing one included), {@code
- * --a-stores=folder,folder+latency,azurite,azurite+latency}.
+ * --a-stores=folder,folder+latency,azurite,azurite+latency}, {@code --e-objects=N}.
  */
 public final class Benchmarks {
 
@@ -44,10 +45,11 @@ public final class Benchmarks {
       long dObjects,
       long dPlanOnlyObjects,
       long dRestoreObjects,
-      Set<String> aStores) {
+      Set<String> aStores,
+      int eObjects) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("A", "B", "C", "C2", "D");
+      Set<String> only = Set.of("A", "B", "C", "C2", "D", "E");
       int aObjects = 20_000;
       long baselineObjects = 300;
       long bRecords = 2_000_000;
@@ -59,6 +61,7 @@ public final class Benchmarks {
       long dPlanOnlyObjects = 10_000_000;
       long dRestoreObjects = 30_000;
       Set<String> aStores = A_STORES;
+      int eObjects = 120_000;
       for (String arg : args) {
         if (arg.isBlank()) {
           continue;
@@ -78,6 +81,7 @@ public final class Benchmarks {
           case "--d-plan-only-objects" -> dPlanOnlyObjects = Long.parseLong(value);
           case "--d-restore-objects" -> dRestoreObjects = Long.parseLong(value);
           case "--a-stores" -> aStores = aStores(value);
+          case "--e-objects" -> eObjects = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown flag " + arg);
         }
       }
@@ -93,7 +97,8 @@ public final class Benchmarks {
           dObjects,
           dPlanOnlyObjects,
           dRestoreObjects,
-          aStores);
+          aStores,
+          eObjects);
     }
 
     /** Scenario A's stores: the folder and Azurite, each without and with the added latency. */
@@ -175,6 +180,9 @@ public final class Benchmarks {
         }
         if (options.only().contains("D")) {
           new ScenarioD(bench).run();
+        }
+        if (options.only().contains("E")) {
+          new ScenarioE(bench).run();
         }
       }
     } finally {
