@@ -200,6 +200,24 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " record it reached, with the store's retry back-off. A refused request (403), an"
           + " object that is gone and bytes that do not decode fail at once.";
 
+  public static final String TASK_RESTARTS_MAX_CONFIG = "restore.task.restarts.max";
+  public static final int TASK_RESTARTS_MAX_DEFAULT = 3;
+  private static final String TASK_RESTARTS_MAX_DOC =
+      "How many times in a row a task restarts by itself after the store was unavailable for"
+          + " restore.store.unavailable.timeout.ms, before it fails and waits for an operator. A"
+          + " restart closes the task's store client and reads, waits"
+          + " restore.task.restart.backoff.ms (doubling with each restart in a row), opens them"
+          + " anew and goes on from the last record the task handed to Connect. An object restored"
+          + " after a restart starts the count again. The reason is logged at WARN and carried in"
+          + " the source offsets (task_restarts, task_restart_reason), where timeshard status"
+          + " shows it. 0 fails the task at once.";
+
+  public static final String TASK_RESTART_BACKOFF_CONFIG = "restore.task.restart.backoff.ms";
+  public static final long TASK_RESTART_BACKOFF_DEFAULT = 60_000;
+  private static final String TASK_RESTART_BACKOFF_DOC =
+      "How long a task waits before its first restart by itself, in milliseconds; each further"
+          + " restart in a row waits twice as long.";
+
   private static final String LIST_CONCURRENCY_DOC =
       "How many folder listings the connector and each task send at once while planning: the"
           + " time folders of a time-based layout and the partition folders of the default and"
@@ -491,6 +509,28 @@ public class RestoreSourceConfig extends AbstractConfig {
             Width.SHORT,
             "Store unavailable timeout (ms)")
         .define(
+            TASK_RESTARTS_MAX_CONFIG,
+            Type.INT,
+            TASK_RESTARTS_MAX_DEFAULT,
+            Range.atLeast(0),
+            Importance.MEDIUM,
+            TASK_RESTARTS_MAX_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Task restarts")
+        .define(
+            TASK_RESTART_BACKOFF_CONFIG,
+            Type.LONG,
+            TASK_RESTART_BACKOFF_DEFAULT,
+            Range.atLeast(0),
+            Importance.LOW,
+            TASK_RESTART_BACKOFF_DOC,
+            PERFORMANCE_GROUP,
+            ++order,
+            Width.SHORT,
+            "Task restart back-off (ms)")
+        .define(
             BUFFER_MAX_BYTES_CONFIG,
             Type.LONG,
             BUFFER_MAX_BYTES_DEFAULT,
@@ -656,6 +696,14 @@ public class RestoreSourceConfig extends AbstractConfig {
 
   public int fetchWorkerConcurrency() {
     return getInt(FETCH_WORKER_CONCURRENCY_CONFIG);
+  }
+
+  public int taskRestartsMax() {
+    return getInt(TASK_RESTARTS_MAX_CONFIG);
+  }
+
+  public Duration taskRestartBackoff() {
+    return Duration.ofMillis(getLong(TASK_RESTART_BACKOFF_CONFIG));
   }
 
   public Duration storeUnavailableTimeout() {

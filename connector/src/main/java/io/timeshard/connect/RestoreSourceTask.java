@@ -12,11 +12,13 @@ import io.timeshard.connect.restore.LateObjects;
 import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.restore.RecordConverter;
 import io.timeshard.connect.restore.RestorePosition;
+import io.timeshard.connect.restore.TaskRestarts;
 import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.restore.TimestampField;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.connect.store.StoreException;
+import io.timeshard.connect.store.StoreUnavailableException;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.PlanRequest;
@@ -24,6 +26,8 @@ import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.WatchWindow;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +85,19 @@ public class RestoreSourceTask extends SourceTask {
 
   private long nextPlanNanos;
   private int turn;
+  private String taskName;
+
+  /** The task's restarts by itself; {@code null} until the first. */
+  private TaskRestarts restarts;
+
+  /** Restarts with no object restored between them. */
+  private int restartsInARow;
+
+  /** When a task stopped by a failure opens its reads again; 0 while it runs. */
+  private long restartAtNanos;
+
+  /** What the reads stopped for a restart had left to restore. */
+  private Map<TopicPartition, Prefetcher.Unfinished> unfinished = Map.of();
 
   /**
    * Held by a poll while it runs and by {@link #stop} while it closes: {@code stop()} may run on
@@ -123,19 +140,8 @@ public class RestoreSourceTask extends SourceTask {
             config.timestampField().map(field -> new TimestampField(field, config.restoreZone())),
             config.timestampFromField());
     String name = props.getOrDefault("name", "restore");
-    prefetcher =
-        new Prefetcher(
-            new ObjectDecoder(
-                services.store(),
-                services.formats(),
-                services.keyDecoder(),
-                services.headerDecoder()),
-            config.fetchConcurrency(),
-            config.bufferMaxBytes(),
-            name + "-" + config.taskId(),
-            storeRetryPolicy(),
-            EndpointReads.join(services.store().endpoint(), config.fetchWorkerConcurrency()),
-            config.storeUnavailableTimeout());
+    taskName = name + "-" + config.taskId();
+    prefetcher = newPrefetcher();
     progress = new RestoreProgress();
     reporter = new ProgressReporter(progress, name, config.taskId());
     for (TopicPartition tp : assigned) {
@@ -160,6 +166,19 @@ public class RestoreSourceTask extends SourceTask {
             ? "planned by the connector in this worker: no LIST call"
             : plan.stats().listCalls() + " LIST calls");
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
+  }
+
+  /** The read-ahead over the task's store, as it starts and as it restarts by itself. */
+  private Prefetcher newPrefetcher() {
+    return new Prefetcher(
+        new ObjectDecoder(
+            services.store(), services.formats(), services.keyDecoder(), services.headerDecoder()),
+        config.fetchConcurrency(),
+        config.bufferMaxBytes(),
+        taskName,
+        storeRetryPolicy(),
+        EndpointReads.join(services.store().endpoint(), config.fetchWorkerConcurrency()),
+        config.storeUnavailableTimeout());
   }
 
   private void readCommittedPositions() {
@@ -232,10 +251,99 @@ public class RestoreSourceTask extends SourceTask {
       return null;
     }
     try {
-      return stopping ? null : pollRecords();
+      if (stopping) {
+        return null;
+      }
+      if (restartAtNanos != 0) {
+        restartWhenDue();
+        return null;
+      }
+      try {
+        return pollRecords();
+      } catch (ConnectException e) {
+        if (!isRestartable(e)) {
+          throw e;
+        }
+        stopToRestart(e);
+        return null;
+      }
     } finally {
       access.release();
     }
+  }
+
+  /**
+   * A failure a restart can mend: the store was unavailable for {@code
+   * restore.store.unavailable.timeout.ms}. A refusal (403), a vanished object and bytes that do not
+   * decode would fail again, or restore without the object: they fail the task at once.
+   */
+  private static boolean isRestartable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Stops the reads and closes the store's client after a failure a restart can mend, to open them
+   * anew after a back-off: the task restarts by itself rather than wait, {@code FAILED}, for an
+   * operator. Fails the task once it restarted {@code restore.task.restarts.max} times in a row.
+   */
+  private void stopToRestart(ConnectException failure) {
+    int allowed = config.taskRestartsMax();
+    if (restartsInARow >= allowed) {
+      throw new ConnectException(
+          failure.getMessage()
+              + (allowed == 0
+                  ? ""
+                  : " The task restarted by itself "
+                      + restartsInARow
+                      + " times in a row (restore.task.restarts.max) and failed each time:"
+                      + " restart it once the store is back."),
+          failure);
+    }
+    restartsInARow++;
+    Duration wait =
+        config.taskRestartBackoff().multipliedBy(1L << Math.min(restartsInARow - 1, 20));
+    unfinished = prefetcher.unfinished();
+    prefetcher.close();
+    services.store().close();
+    restarts =
+        new TaskRestarts(
+            restarts == null ? 1 : restarts.count() + 1, failure.getMessage(), Instant.now());
+    progress.restarted();
+    restartAtNanos = System.nanoTime() + Math.max(1, wait.toNanos());
+    log.warn(
+        "Restore task {} restarts by itself in {} s (restart {} in a row of at most {},"
+            + " restore.task.restarts.max), from the last record it handed to Connect, after: {}",
+        taskName,
+        wait.toSeconds(),
+        restartsInARow,
+        allowed,
+        failure.getMessage());
+  }
+
+  /** Opens the store and the reads anew once the back-off has passed, where the task stopped. */
+  private void restartWhenDue() throws InterruptedException {
+    long left = restartAtNanos - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(Math.min(left / 1_000_000 + 1, POLL_WAIT_MS));
+      return;
+    }
+    services = servicesFactory.apply(config);
+    prefetcher = newPrefetcher();
+    unfinished.forEach((tp, rest) -> prefetcher.add(tp, rest.objects(), rest.skipInFirst()));
+    converter.restarted(restarts);
+    restartAtNanos = 0;
+    log.info(
+        "Restore task {} restarted ({} restarts so far): {} partition streams go on from {}",
+        taskName,
+        restarts.count(),
+        unfinished.size(),
+        services.store().describe());
+    unfinished = Map.of();
   }
 
   private List<SourceRecord> pollRecords() throws InterruptedException {
@@ -307,6 +415,7 @@ public class RestoreSourceTask extends SourceTask {
           unreadable(tp, head);
         } else {
           progress.objectDone(tp, head.object().size());
+          restartsInARow = 0;
         }
         head = prefetcher.advance(tp);
         startOffset = null;

@@ -3,6 +3,7 @@ package io.timeshard.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.store.StoreAccessDeniedException;
 import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
@@ -199,6 +200,7 @@ class RestoreSourceTaskTest {
     Map<String, String> props = props("t:0");
     props.put("behavior.on.error", "ignore");
     props.put("restore.store.unavailable.timeout.ms", "300");
+    props.put("restore.task.restarts.max", "0");
     harness.start(props);
 
     assertThatThrownBy(() -> harness.pollRecords(1, 30_000))
@@ -208,6 +210,55 @@ class RestoreSourceTaskTest {
         .hasMessageContaining("no read from")
         .hasMessageContaining("restore.store.unavailable.timeout.ms");
     assertThat(store.openAttempts.get()).isGreaterThan(1);
+  }
+
+  @Test
+  void aTaskThatLostItsStoreRestartsByItselfAndGoesOnWhereItStopped() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String first = "topics/t/partition=0/t+0+0000000000.json";
+    String second = "topics/t/partition=0/t+0+0000000002.json";
+    store.put(first, "a\nb\n");
+    store.put(second, "c\nd\n");
+    // Reads of the second object fail for longer than the timeout, then the store is back.
+    store.failures.put(second, new AtomicInteger(4));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.store.unavailable.timeout.ms", "300");
+    props.put("restore.task.restart.backoff.ms", "10");
+    harness.start(props);
+
+    List<SourceRecord> records = harness.pollRecords(4, 30_000);
+
+    assertThat(records).extracting(SourceRecord::value).containsExactly("a", "b", "c", "d");
+    assertThat(harness.pollRecords(1, 500)).as("nothing twice").isEmpty();
+    assertThat(records.get(0).sourceOffset()).doesNotContainKey("task_restarts");
+    Map<String, ?> offset = records.get(3).sourceOffset();
+    assertThat(offset.get("task_restarts")).isEqualTo(1);
+    assertThat((String) offset.get("task_restart_reason"))
+        .contains("no read from")
+        .contains(second);
+    assertThat(RestorePosition.fromSourceOffset(offset))
+        .hasValueSatisfying(position -> assertThat(position.objectKey()).isEqualTo(second));
+  }
+
+  @Test
+  void aTaskThatRestartedAsOftenAsAllowedFailsSayingSo() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String key = "topics/t/partition=0/t+0+0000000000.json";
+    store.put(key, "a\n");
+    store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0");
+    props.put("restore.store.unavailable.timeout.ms", "200");
+    props.put("restore.task.restarts.max", "2");
+    props.put("restore.task.restart.backoff.ms", "10");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 60_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining(key)
+        .hasMessageContaining("no read from")
+        .hasMessageContaining("restarted by itself 2 times in a row (restore.task.restarts.max)");
   }
 
   @Test

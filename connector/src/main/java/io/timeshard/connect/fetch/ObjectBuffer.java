@@ -32,6 +32,7 @@ public final class ObjectBuffer {
   private boolean cancelled;
   private Throwable failure;
   private long nextIndex;
+  private long nextToTake;
   private boolean pollWaited;
 
   ObjectBuffer(BackupObject object, long capacity, long firstIndex, Runnable onChange) {
@@ -39,6 +40,7 @@ public final class ObjectBuffer {
     this.capacity = capacity;
     this.limit = Math.min(capacity, WAITING_BYTES);
     this.nextIndex = firstIndex;
+    this.nextToTake = firstIndex;
     this.onChange = onChange;
   }
 
@@ -100,6 +102,7 @@ public final class ObjectBuffer {
     while (moved < max && (record = records.poll()) != null) {
       into.add(record);
       bytes += record.bytes();
+      nextToTake = record.index() + 1;
       moved++;
     }
     if (moved > 0) {
@@ -112,6 +115,11 @@ public final class ObjectBuffer {
       pollWaited = true;
     }
     return moved;
+  }
+
+  /** The index of the next record the poll takes: those before it were handed over. */
+  synchronized long nextToTake() {
+    return nextToTake;
   }
 
   /** True once the poll came for a record the fetch had not delivered yet. */

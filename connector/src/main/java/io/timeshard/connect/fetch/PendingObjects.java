@@ -27,6 +27,17 @@ final class PendingObjects {
     size += objects.size();
   }
 
+  /** A cursor of its own over the same objects, from where this one is. */
+  PendingObjects copy() {
+    PendingObjects copy = new PendingObjects();
+    boolean first = true;
+    for (List<BackupObject> segment : segments) {
+      copy.addAll(first ? segment.subList(next, segment.size()) : segment);
+      first = false;
+    }
+    return copy;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }

@@ -442,6 +442,33 @@ public final class Prefetcher implements AutoCloseable {
         last);
   }
 
+  /** A stream's objects not yet restored, and the records of the first already handed over. */
+  public record Unfinished(List<BackupObject> objects, long skipInFirst) {}
+
+  /**
+   * What is left of every stream: the objects under way and those not started, in order, and how
+   * many records of the first the poll already took. A reader made anew from it goes on exactly
+   * where the poll stopped.
+   */
+  public synchronized Map<TopicPartition, Unfinished> unfinished() {
+    Map<TopicPartition, Unfinished> left = new LinkedHashMap<>();
+    streams.forEach(
+        (tp, stream) -> {
+          List<BackupObject> objects = new ArrayList<>();
+          stream.started.forEach(buffer -> objects.add(buffer.object()));
+          PendingObjects pending = stream.pending.copy();
+          for (BackupObject next = pending.poll(); next != null; next = pending.poll()) {
+            objects.add(next);
+          }
+          ObjectBuffer head = stream.started.peek();
+          long skip = head != null ? head.nextToTake() : stream.skipInFirst;
+          if (!objects.isEmpty()) {
+            left.put(tp, new Unfinished(objects, skip));
+          }
+        });
+    return left;
+  }
+
   /** The buffer of a stream's current object, or {@code null} when nothing is under way. */
   public synchronized ObjectBuffer head(TopicPartition tp) {
     Stream stream = streams.get(tp);
@@ -520,6 +547,9 @@ public final class Prefetcher implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       closed = true;
       for (Stream stream : streams.values()) {
         stream.started.forEach(ObjectBuffer::cancel);

@@ -47,6 +47,7 @@ public final class RestoreProgress implements RestoreTaskMetricsMBean {
   private volatile boolean planned;
   private final AtomicLong filtered = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong restarts = new AtomicLong();
   private final long startedNanos = System.nanoTime();
 
   public StreamProgress stream(TopicPartition tp) {
@@ -154,6 +155,16 @@ public final class RestoreProgress implements RestoreTaskMetricsMBean {
   @Override
   public long getSkippedObjects() {
     return skipped.get();
+  }
+
+  /** The task restarted by itself. */
+  public void restarted() {
+    restarts.incrementAndGet();
+  }
+
+  @Override
+  public long getRestarts() {
+    return restarts.get();
   }
 
   @Override

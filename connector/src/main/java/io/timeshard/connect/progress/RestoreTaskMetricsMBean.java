@@ -26,6 +26,9 @@ public interface RestoreTaskMetricsMBean {
   /** Objects skipped as unreadable with {@code behavior.on.error=ignore}. */
   long getSkippedObjects();
 
+  /** Times the task restarted by itself after the store was unavailable. */
+  long getRestarts();
+
   long getRemainingObjects();
 
   /** Remaining objects per partition: {@code topic-0=12,topic-1=0}. */

@@ -19,6 +19,9 @@ public final class RecordConverter {
   private final Optional<TimestampField> timestampField;
   private final boolean timestampFromField;
 
+  /** The task's restarts, for the offsets; {@code null} until it restarts. */
+  private TaskRestarts restarts;
+
   /**
    * @param window the restore window
    * @param timestampField the value field holding each record's time, if any
@@ -42,6 +45,11 @@ public final class RecordConverter {
       BackupObject object,
       BackupRecord record) {
     return Optional.ofNullable(convert(tp, sourcePartition, object, object.startOffset(), record));
+  }
+
+  /** The task restarted by itself: the offsets of the records it produces from now on say so. */
+  public void restarted(TaskRestarts restarts) {
+    this.restarts = restarts;
   }
 
   /**
@@ -71,7 +79,7 @@ public final class RecordConverter {
     }
     Map<String, Object> offset =
         RestorePosition.sourceOffset(
-            object.objectKey(), startOffset, record.index(), record.last());
+            object.objectKey(), startOffset, record.index(), record.last(), restarts);
     SchemaAndValue key = record.key();
     SchemaAndValue value = record.value();
     return new SourceRecord(

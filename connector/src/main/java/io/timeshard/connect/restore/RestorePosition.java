@@ -73,7 +73,13 @@ public record RestorePosition(
    */
   public static Map<String, Object> sourceOffset(
       String objectKey, Long startOffset, long record, boolean endOfObject) {
-    return new SourceOffsetMap(objectKey, startOffset, record, endOfObject);
+    return new SourceOffsetMap(objectKey, startOffset, record, endOfObject, null);
+  }
+
+  /** As above, with the restarts of the task that produced the record; {@code null} for none. */
+  public static Map<String, Object> sourceOffset(
+      String objectKey, Long startOffset, long record, boolean endOfObject, TaskRestarts restarts) {
+    return new SourceOffsetMap(objectKey, startOffset, record, endOfObject, restarts);
   }
 
   /**

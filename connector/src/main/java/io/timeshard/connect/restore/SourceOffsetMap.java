@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A record's source offset as the task hands it to Connect: made for every record, read for few
  * (Connect keeps each until the broker acknowledges it and stores only a partition's latest). Four
- * fields, no hash table; its entries are made only when someone iterates them. Immutable.
+ * fields, and the task's restarts once it restarted; no hash table; its entries are made only when
+ * someone iterates them. Immutable.
  */
 final class SourceOffsetMap extends AbstractMap<String, Object> {
 
@@ -18,21 +19,29 @@ final class SourceOffsetMap extends AbstractMap<String, Object> {
   private final long record;
   private final boolean endOfObject;
 
-  SourceOffsetMap(String objectKey, Long startOffset, long record, boolean endOfObject) {
+  /** The task's restarts, shared by its records; {@code null} for a task that never restarted. */
+  private final TaskRestarts restarts;
+
+  SourceOffsetMap(
+      String objectKey, Long startOffset, long record, boolean endOfObject, TaskRestarts restarts) {
     this.objectKey = objectKey;
     this.startOffset = startOffset;
     this.record = record;
     this.endOfObject = endOfObject;
+    this.restarts = restarts;
   }
 
   @Override
   public Set<Entry<String, Object>> entrySet() {
-    List<Entry<String, Object>> entries =
-        List.of(
-            new SimpleImmutableEntry<>(RestorePosition.OBJECT_KEY, objectKey),
-            new SimpleImmutableEntry<>(RestorePosition.START_KEY, startOffset),
-            new SimpleImmutableEntry<>(RestorePosition.RECORD_KEY, record),
-            new SimpleImmutableEntry<>(RestorePosition.EOF_KEY, endOfObject));
+    List<Entry<String, Object>> entries = new java.util.ArrayList<>(6);
+    entries.add(new SimpleImmutableEntry<>(RestorePosition.OBJECT_KEY, objectKey));
+    entries.add(new SimpleImmutableEntry<>(RestorePosition.START_KEY, startOffset));
+    entries.add(new SimpleImmutableEntry<>(RestorePosition.RECORD_KEY, record));
+    entries.add(new SimpleImmutableEntry<>(RestorePosition.EOF_KEY, endOfObject));
+    if (restarts != null) {
+      entries.add(new SimpleImmutableEntry<>(TaskRestarts.COUNT_KEY, restarts.count()));
+      entries.add(new SimpleImmutableEntry<>(TaskRestarts.REASON_KEY, restarts.describe()));
+    }
     return new AbstractSet<>() {
       @Override
       public Iterator<Entry<String, Object>> iterator() {
@@ -60,6 +69,12 @@ final class SourceOffsetMap extends AbstractMap<String, Object> {
     if (RestorePosition.EOF_KEY.equals(key)) {
       return endOfObject;
     }
+    if (restarts != null && TaskRestarts.COUNT_KEY.equals(key)) {
+      return restarts.count();
+    }
+    if (restarts != null && TaskRestarts.REASON_KEY.equals(key)) {
+      return restarts.describe();
+    }
     return null;
   }
 
@@ -68,11 +83,13 @@ final class SourceOffsetMap extends AbstractMap<String, Object> {
     return RestorePosition.OBJECT_KEY.equals(key)
         || RestorePosition.START_KEY.equals(key)
         || RestorePosition.RECORD_KEY.equals(key)
-        || RestorePosition.EOF_KEY.equals(key);
+        || RestorePosition.EOF_KEY.equals(key)
+        || (restarts != null
+            && (TaskRestarts.COUNT_KEY.equals(key) || TaskRestarts.REASON_KEY.equals(key)));
   }
 
   @Override
   public int size() {
-    return 4;
+    return restarts == null ? 4 : 6;
   }
 }
