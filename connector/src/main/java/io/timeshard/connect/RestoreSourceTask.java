@@ -316,10 +316,10 @@ public class RestoreSourceTask extends SourceTask {
     progress.restarted();
     restartAtNanos = System.nanoTime() + Math.max(1, wait.toNanos());
     log.warn(
-        "Restore task {} restarts by itself in {} s (restart {} in a row of at most {},"
+        "Restore task {} restarts by itself in {} ms (restart {} in a row of at most {},"
             + " restore.task.restarts.max), from the last record it handed to Connect, after: {}",
         taskName,
-        wait.toSeconds(),
+        wait.toMillis(),
         restartsInARow,
         allowed,
         failure.getMessage());

@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
       "Progress counts objects: an object is done when the committed offset is past its last"
           + " record. Offsets are committed every offset.flush.interval.ms (60 s by default), so"
           + " progress trails the records produced by up to that much.",
-      "A failed task is printed with its trace. Without --watch, one look: no rate or ETA. With"
+      "A task that restarted by itself after its store was unavailable is named with its reason,"
+          + " from the committed offsets. A failed task is printed with its trace. Without --watch,"
+          + " one look: no rate or ETA. With"
           + " --watch, it looks again every --interval and shows the rate measured between its"
           + " looks and the ETA at that rate, until every partition's last object is restored"
           + " (exit 0) or a task fails (exit 1)."
@@ -47,6 +49,9 @@ import picocli.CommandLine.Option;
 public final class StatusCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Why tasks restarted by themselves, from the last look's offsets. */
+  private List<String> restartNotes = List.of();
 
   @Option(
       names = "--connect",
@@ -128,9 +133,10 @@ public final class StatusCommand implements Callable<Integer> {
     int drawn = 0;
     try (ProgressBars bars = new ProgressBars()) {
       while (true) {
+        JsonNode offsets = rest.offsets(connector);
+        restartNotes = TaskRestartNotes.from(offsets);
         RestoreSnapshot snapshot =
-            RestoreSnapshot.of(
-                rest.status(connector), rest.tasks(connector), rest.offsets(connector), streams);
+            RestoreSnapshot.of(rest.status(connector), rest.tasks(connector), offsets, streams);
         record(rates, snapshot);
         List<String> block = block(snapshot, bars, rates);
         boolean finished = snapshot.failed() || snapshot.complete() || !watch;
@@ -264,6 +270,11 @@ public final class StatusCommand implements Callable<Integer> {
       }
     }
     out.print(table);
+    if (!restartNotes.isEmpty()) {
+      out.println();
+      out.println("Restarted by themselves (from the committed offsets):");
+      restartNotes.forEach(note -> out.println("  " + note));
+    }
     if (snapshot.failed()) {
       out.println();
       if ("FAILED".equals(snapshot.connectorState())) {

@@ -110,6 +110,61 @@ class FlakyStoreIT {
     }
   }
 
+  /**
+   * A store that goes down mid-restore and stays down longer than {@code
+   * restore.store.unavailable.timeout.ms}: the task restarts by itself as often as allowed, then
+   * fails saying that no read succeeded for that long, naming the object it was reading. Every
+   * record produced before is there, in order.
+   */
+  @Test
+  void aStoreDownForLongerThanTheLimitFailsTheTaskSayingSo() throws Exception {
+    String topic = "store-down";
+    try (S3ProxyBackup backup = S3ProxyBackup.create(S3PROXY.endpoint(), "down");
+        FaultInjectingProxy proxy =
+            FaultInjectingProxy.start(S3PROXY.port(), FaultPlan.none(SEED))) {
+      CustomerBackup.write(
+          BackupWriter.to(backup)
+              .layout(CustomerBackup.madridHourly())
+              .format(SinkFormat.AVRO)
+              .flushSize(1),
+          topic,
+          1,
+          2_000);
+      backup.upload();
+      Map<String, String> config = RestoreConfigs.slow(restore());
+      config.put("tasks.max", "1");
+      config.putAll(S3ProxyBackup.props("http://127.0.0.1:" + proxy.port(), backup.bucket()));
+      config.put("s3.request.timeout.ms", "1000");
+      config.put("s3.retry.retries", "1");
+      config.put("restore.store.unavailable.timeout.ms", "3000");
+      config.put("restore.task.restarts.max", "1");
+      config.put("restore.task.restart.backoff.ms", "500");
+      connect.kafka().createTopic(topic, 1);
+
+      connect.configureConnector(topic, config);
+      connect.kafka().consume(100, TIMEOUT_MS, topic);
+      proxy.plan(FaultPlan.down(SEED));
+
+      connect
+          .assertions()
+          .assertConnectorIsRunningAndTasksHaveFailed(
+              topic, 1, "the task fails once the store has been down long enough");
+      String trace = connect.connectorStatus(topic).tasks().get(0).trace();
+      assertThat(trace)
+          .contains("Cannot fetch 'topics/" + topic + "/")
+          .contains("no read from s3://down")
+          .contains("restore.store.unavailable.timeout.ms")
+          .contains("restarted by itself 1 times in a row (restore.task.restarts.max)");
+      ConsumerRecords<byte[], byte[]> all = connect.kafka().consumeAll(TIMEOUT_MS, topic);
+      List<Long> restored = Sequences.firstAppearances(RestoredTopic.ids(all, 0));
+      assertThat(restored.size()).isBetween(100, 1_999);
+      assertThat(restored)
+          .as("what was restored before the store went down, in order")
+          .containsExactlyElementsOf(Sequences.expectedIds(0, restored.size()));
+      connect.deleteConnector(topic);
+    }
+  }
+
   private static void write(ObjectSink sink, String topic) throws Exception {
     CustomerBackup.write(
         BackupWriter.to(sink)
