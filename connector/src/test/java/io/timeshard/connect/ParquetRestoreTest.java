@@ -220,4 +220,40 @@ class ParquetRestoreTest {
     // The resumed task read the last row groups of each object, not the objects again.
     assertThat(store.bytesRead.get() - readBefore).isLessThan(objectBytes);
   }
+
+  /**
+   * Objects larger than the whole memory cap: each counts its size until its footer is read, its
+   * largest row group after, so each is read when nothing else is buffered, and all restore.
+   */
+  @Test
+  void objectsLargerThanTheMemoryCapAreReadOneAtATime() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    int perPartition = 12_000;
+    CustomerBackup.write(
+        writer(store, SinkFormat.PARQUET, 4_000).parquetRowGroupBytes(64 * 1024),
+        "customers",
+        2,
+        perPartition);
+    long largest = store.keys().stream().mapToLong(k -> store.get(k).length).max().orElseThrow();
+    assertThat(largest).isGreaterThan(64 * 1024);
+    String formatClass = "io.confluent.connect.s3.format.parquet.ParquetFormat";
+    Map<String, String> props = props(formatClass);
+    props.put("restore.buffer.max.bytes", Long.toString(64 * 1024));
+
+    harness = new TaskHarness(store);
+    harness.start(props, services(store, formatClass));
+    List<SourceRecord> records = harness.pollRecords(2 * perPartition, 60_000);
+
+    assertThat(records).hasSize(2 * perPartition);
+    for (int p = 0; p < 2; p++) {
+      int partition = p;
+      assertThat(
+              records.stream()
+                  .filter(r -> r.kafkaPartition() == partition)
+                  .map(r -> ((org.apache.kafka.connect.data.Struct) r.value()).getInt64("id"))
+                  .toList())
+          .containsExactlyElementsOf(
+              io.timeshard.connect.testing.Sequences.expectedIds(p, perPartition));
+    }
+  }
 }
