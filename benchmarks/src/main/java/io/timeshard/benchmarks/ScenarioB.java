@@ -35,9 +35,11 @@ import org.apache.kafka.connect.json.JsonConverter;
  * same worker, converter and producer settings: Connect's own limit, and a plain concurrent read of
  * every object) and the peak heap while the worker restores. Then the same records as byte-array
  * objects (their JSON bytes), restored with the ByteArrayConverter, where nothing is converted:
- * against the plain producer. Nothing is measured before a warm-up has run the restore and the
- * converting producer once; the producers, the restores into the same topic name and Connect's
- * limit then run in {@link #ROUNDS} rounds, and their medians are compared.
+ * against the plain producer. Then B-Parquet: the same records as snappy Parquet objects, restored
+ * with the Avro restore's converter, against that restore and Connect's limit of the same run.
+ * Nothing is measured before a warm-up has run the restore and the converting producer once; the
+ * producers, the restores into the same topic name and Connect's limit then run in {@link #ROUNDS}
+ * rounds, and their medians are compared.
  */
 final class ScenarioB {
 
@@ -69,6 +71,8 @@ final class ScenarioB {
   static final String AVRO_TOPIC = "bench-b-avro";
 
   static final String BYTES_TOPIC = "bench-b-bytes";
+
+  static final String PARQUET_TOPIC = "bench-b-parquet";
 
   /** The backup that warms the JVM up before anything is measured. */
   static final String WARM_UP_TOPIC = "bench-b-warm-up";
@@ -139,7 +143,8 @@ final class ScenarioB {
         plain.add(plainProducer(perPartition, false, "bench-b-producer-" + round));
         RestoreRun.Result restored =
             heap.during(
-                whenRestored -> restore(local, topic, topic, perPartition, false, whenRestored));
+                whenRestored ->
+                    restore(local, topic, topic, perPartition, SinkFormat.AVRO, whenRestored));
         sameName.add(restored);
         converting.add(plainProducer(perPartition, true, "bench-b-producer-converting-" + round));
         connect.add(connectLimit(perPartition, false, round));
@@ -195,7 +200,12 @@ final class ScenarioB {
           heap.during(
               whenRestored ->
                   restore(
-                      local, AVRO_TOPIC, "bench-b-restored", perPartition, false, whenRestored));
+                      local,
+                      AVRO_TOPIC,
+                      "bench-b-restored",
+                      perPartition,
+                      SinkFormat.AVRO,
+                      whenRestored));
       double renamedRate = renamed.total() / renamed.seconds();
       bench
           .results()
@@ -234,7 +244,8 @@ final class ScenarioB {
           RestoreRun.Result restored =
               heap.during(
                   whenRestored ->
-                      restore(bytesBackup, topic, topic, perPartition, true, whenRestored));
+                      restore(
+                          bytesBackup, topic, topic, perPartition, SinkFormat.BYTES, whenRestored));
           bytesRates.add(restored);
           connectBytes.add(connectLimit(perPartition, true, round));
         }
@@ -271,6 +282,7 @@ final class ScenarioB {
                 ">= 0.7 of the plain producer",
                 bytesRates.allInOrder() && bytesShare >= 0.7);
       }
+      parquet(scenario, perPartition, flushSize, heap, sameName, connect);
       long max = HeapSampler.maxHeap();
       bench
           .results()
@@ -281,14 +293,78 @@ final class ScenarioB {
               String.format(
                   Locale.ROOT,
                   "peak used heap %s sampled every 20 ms (pools' peaks summed: %s), at most %s"
-                      + " after a GC; %d GCs; no OOM; the highest of all Avro and byte-array"
-                      + " restores",
+                      + " after a GC; %d GCs; no OOM; the highest of all Avro, byte-array and"
+                      + " Parquet restores",
                   Results.mib(heap.peakSampled),
                   Results.mib(heap.peakPools),
                   Results.mib(heap.peakAfterGc),
                   heap.collections),
               "no OOM, peak heap <= 512 MiB",
               heap.peakSampled <= 512L * 1024 * 1024);
+    }
+  }
+
+  /**
+   * B-Parquet: the same records as snappy Parquet objects (the sinks' default {@code
+   * parquet.codec}), restored into the same topic name with the same converter, against B's Avro
+   * restore and Connect's limit of this run.
+   */
+  private void parquet(
+      String scenario,
+      long perPartition,
+      int flushSize,
+      HeapPeak heap,
+      Rates avro,
+      Rates connectLimit)
+      throws Exception {
+    try (LocalFolderBackup parquetBackup = LocalFolderBackup.create("timeshard-bench-b-parquet-")) {
+      long started = System.nanoTime();
+      long bytes = 0;
+      for (int round = 0; round < ROUNDS; round++) {
+        bytes =
+            write(
+                parquetBackup,
+                roundTopic(PARQUET_TOPIC, round),
+                perPartition,
+                flushSize,
+                SinkFormat.PARQUET);
+      }
+      bench.log(
+          "B: wrote the same records as snappy Parquet objects, %s, %d times in %.1f s",
+          Results.mib(bytes / ROUNDS), ROUNDS, (System.nanoTime() - started) / 1e9);
+      Rates parquetRates = new Rates();
+      for (int round = 0; round < ROUNDS; round++) {
+        String topic = roundTopic(PARQUET_TOPIC, round);
+        RestoreRun.Result restored =
+            heap.during(
+                whenRestored ->
+                    restore(
+                        parquetBackup,
+                        topic,
+                        topic,
+                        perPartition,
+                        SinkFormat.PARQUET,
+                        whenRestored));
+        parquetRates.add(restored);
+      }
+      double share = parquetRates.median() / avro.median();
+      bench
+          .results()
+          .add(
+              scenario.replace("objects", "snappy Parquet objects") + " (B-Parquet)",
+              "local folder",
+              "tasks.max=" + TASKS + ", into the same topic name, no transform",
+              String.format(
+                  Locale.ROOT,
+                  "%s, order %s, JVM busy %.1f cores; %.2f of B's Avro restore, %.2f of Connect's"
+                      + " limit (medians, same run)",
+                  parquetRates.describe(),
+                  parquetRates.allInOrder() ? "kept" : "WRONG",
+                  parquetRates.meanCoresBusy(),
+                  share,
+                  parquetRates.median() / connectLimit.median()),
+              ">= 0.8 of B's Avro restore",
+              parquetRates.allInOrder() && share >= 0.8);
     }
   }
 
@@ -350,7 +426,8 @@ final class ScenarioB {
     try (LocalFolderBackup warmUp = LocalFolderBackup.create("timeshard-bench-b-warm-up-")) {
       write(warmUp, WARM_UP_TOPIC, warmUpPerPartition, flushSize, SinkFormat.AVRO);
       RestoreRun.Result result =
-          restore(warmUp, WARM_UP_TOPIC, WARM_UP_TOPIC, warmUpPerPartition, false, () -> {});
+          restore(
+              warmUp, WARM_UP_TOPIC, WARM_UP_TOPIC, warmUpPerPartition, SinkFormat.AVRO, () -> {});
       if (!result.allInOrder()) {
         throw new IllegalStateException("The warm-up restore lost records or their order");
       }
@@ -387,7 +464,10 @@ final class ScenarioB {
     }
   }
 
-  /** Avro objects of the events, or byte-array objects of their JSON (one a line). */
+  /**
+   * Avro or Parquet objects of the events, or byte-array objects of their JSON (one a line). The
+   * count of bytes is the whole folder's.
+   */
   private long write(
       LocalFolderBackup local, String topic, long perPartition, int flushSize, SinkFormat format)
       throws Exception {
@@ -558,9 +638,10 @@ final class ScenarioB {
       String topic,
       String destination,
       long perPartition,
-      boolean bytes,
+      SinkFormat format,
       Runnable whenRestored)
       throws Exception {
+    boolean bytes = format == SinkFormat.BYTES;
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", "io.timeshard.connect.RestoreSourceConnector");
     config.put("tasks.max", Integer.toString(TASKS));
@@ -568,9 +649,11 @@ final class ScenarioB {
     config.put("restore.topics", topic);
     config.put(
         "format.class",
-        bytes
-            ? "io.confluent.connect.s3.format.bytearray.ByteArrayFormat"
-            : "io.confluent.connect.s3.format.avro.AvroFormat");
+        switch (format) {
+          case BYTES -> "io.confluent.connect.s3.format.bytearray.ByteArrayFormat";
+          case PARQUET -> "io.confluent.connect.s3.format.parquet.ParquetFormat";
+          default -> "io.confluent.connect.s3.format.avro.AvroFormat";
+        });
     config.putAll(valueConverter(bytes));
     if (!destination.equals(topic)) {
       config.put("transforms", "rename");

@@ -10,6 +10,7 @@ import io.timeshard.cli.testing.OrderBackup;
 import io.timeshard.connect.RestoreSourceTaskConfig;
 import io.timeshard.fixtures.Damage;
 import io.timeshard.fixtures.ObjectSink;
+import io.timeshard.fixtures.SinkFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,6 +189,24 @@ class CommandsIT {
     assertThat(verify.out())
         .contains(
             "Compared: counts, order, keys (StringConverter), values (JsonConverter), headers")
+        .containsPattern("orders-0\\s+orders-restored-0\\s+60\\s+60\\s+same")
+        .contains("Every partition (3) is restored as backed up.");
+
+    // The same records backed up as Parquet (keys and headers too) are what was restored.
+    Path parquet = files.resolve("parquet-backup");
+    OrderBackup.write(ObjectSink.folder(parquet), PARTITIONS, 0, 60, 5, SinkFormat.PARQUET);
+    Map<String, String> parquetConfig = new java.util.LinkedHashMap<>(config);
+    parquetConfig.put("format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat");
+    parquetConfig.put("store.url", parquet.toUri().toString());
+    Cli.Run parquetVerify =
+        Cli.run(
+            "verify",
+            "--config",
+            Cli.configFile(files, "parquet", parquetConfig).toString(),
+            "--bootstrap-server",
+            connect.kafka().bootstrapServers());
+    assertThat(parquetVerify.exitCode()).isZero();
+    assertThat(parquetVerify.out())
         .containsPattern("orders-0\\s+orders-restored-0\\s+60\\s+60\\s+same")
         .contains("Every partition (3) is restored as backed up.");
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timeshard.cli.testing.Cli;
 import io.timeshard.cli.testing.OrderBackup;
 import io.timeshard.fixtures.ObjectSink;
+import io.timeshard.fixtures.SinkFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +52,24 @@ class PlanCommandTest {
         .contains("Estimated restore time:")
         .contains("Sampled: 8 objects")
         .contains("It assumes that:");
+  }
+
+  @Test
+  void samplesAndEstimatesAParquetBackup() throws Exception {
+    Path parquet = files.resolve("parquet-backup");
+    OrderBackup.write(ObjectSink.folder(parquet), PARTITIONS, 0, RECORDS, 5, SinkFormat.PARQUET);
+    Map<String, String> config = config(2);
+    config.put("format.class", "io.confluent.connect.gcs.format.parquet.ParquetFormat");
+    config.put("store.url", parquet.toUri().toString());
+
+    Cli.Run run = Cli.run("plan", "--config", Cli.configFile(files, "parquet", config).toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .containsPattern("orders\\s+0\\s+8\\s+.*2025/05/16/12\\s+2025/05/16/13\\s+0\\s+35\\s+0")
+        .containsPattern("all\\s+24\\s+")
+        .contains("Estimated restore time:")
+        .contains("Sampled: 8 objects");
   }
 
   @Test

@@ -56,6 +56,13 @@ public final class MeasuredObjectStore implements ObjectStore {
     return store.open(key, offset, length);
   }
 
+  /** The store's own answer (a metadata request, as late as a read), not a read through. */
+  @Override
+  public long size(String key) throws IOException {
+    delay();
+    return store.size(key);
+  }
+
   @Override
   public boolean lastModifiedFollowsLastByte(ListedObject object) {
     return store.lastModifiedFollowsLastByte(object);

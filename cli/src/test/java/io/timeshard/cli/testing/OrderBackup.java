@@ -41,6 +41,13 @@ public final class OrderBackup {
   /** Writes records {@code from} (inclusive) to {@code to} (exclusive) of every partition. */
   public static void write(ObjectSink sink, int partitions, long from, long to, int flushSize)
       throws IOException {
+    write(sink, partitions, from, to, flushSize, SinkFormat.AVRO);
+  }
+
+  /** Writes as {@link #write(ObjectSink, int, long, long, int)} does, in another format. */
+  public static void write(
+      ObjectSink sink, int partitions, long from, long to, int flushSize, SinkFormat format)
+      throws IOException {
     try (BackupWriter writer =
         BackupWriter.to(sink)
             .layout(
@@ -50,7 +57,7 @@ public final class OrderBackup {
                     Locale.US,
                     DateTimeZone.UTC,
                     TimestampExtractor.record()))
-            .format(SinkFormat.AVRO)
+            .format(format)
             .storeKeys(true)
             .storeHeaders(true)
             .flushSize(flushSize)

@@ -35,6 +35,12 @@ public final class ObjectBuffer {
   private long nextToTake;
   private boolean pollWaited;
 
+  /**
+   * The heap its reader holds besides the records (a Parquet row group), as reserved in the budget:
+   * guarded by the {@link Prefetcher}.
+   */
+  long held;
+
   ObjectBuffer(BackupObject object, long capacity, long firstIndex, Runnable onChange) {
     this.object = object;
     this.capacity = capacity;

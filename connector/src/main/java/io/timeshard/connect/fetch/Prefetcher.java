@@ -5,6 +5,7 @@ import io.timeshard.connect.restore.ObjectDecoder;
 import io.timeshard.connect.store.RetryPolicy;
 import io.timeshard.connect.store.StoreUnavailableException;
 import io.timeshard.partitioner.BackupObject;
+import io.timeshard.partitioner.key.BackupFormat;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -260,20 +261,22 @@ public final class Prefetcher implements AutoCloseable {
         BackupObject next = stream.pending.peek();
         long decoded = saturatedMultiply(next.size(), DECODED_PER_STORED_BYTE);
         long capacity = Math.max(1, Math.min(decoded + SMALL_OBJECT_ROOM, streamingCapacity));
-        if (!budget.tryReserve(capacity)) {
+        long held = heldBeforeOpen(next);
+        if (!budget.tryReserve(capacity + held)) {
           endpoint.notWaiting(wake);
           return kept;
         }
         if (!endpoint.tryAcquire(wake)) {
           // The worker's reads to the store are at their bound: the endpoint wakes this task
           // when a place frees up.
-          budget.release(capacity);
+          budget.release(capacity + held);
           return kept;
         }
         stream.pending.poll();
         long skip = stream.started.isEmpty() ? stream.skipInFirst : 0;
         stream.skipInFirst = 0;
         ObjectBuffer buffer = new ObjectBuffer(next, capacity, skip, this::changed);
+        buffer.held = held;
         stream.started.add(buffer);
         inFlight++;
         Read read = new Read(e.getKey(), buffer);
@@ -355,18 +358,54 @@ public final class Prefetcher implements AutoCloseable {
   }
 
   /**
+   * The heap a reader may hold while it decodes {@code object}, reserved before it starts: for
+   * Parquet, a row group's column chunks, at most the object's size until its footer tells (see
+   * {@link #holding}); streamed formats hold nothing worth counting.
+   */
+  static long heldBeforeOpen(BackupObject object) {
+    return object.key().format() == BackupFormat.PARQUET ? object.size() : 0;
+  }
+
+  /**
+   * What the reader of an object holds, now that it is open (or 0 once it is closed): the budget
+   * takes the difference with what was reserved. A cancelled object's reservation is gone already.
+   */
+  private synchronized void holding(ObjectBuffer buffer, long bytes) {
+    if (buffer.isCancelled()) {
+      return;
+    }
+    long before = buffer.held;
+    buffer.held = bytes;
+    if (bytes > before) {
+      budget.reserve(bytes - before);
+    } else if (bytes < before) {
+      budget.release(before - bytes);
+      schedule();
+    }
+  }
+
+  private void fetch(TopicPartition tp, ObjectBuffer buffer) {
+    try {
+      fetchObject(tp, buffer);
+    } finally {
+      holding(buffer, 0);
+    }
+  }
+
+  /**
    * Reads an object into its buffer. A read that fails for a reason that may pass (the store broke
    * off, or kept failing through its client's retries) slows every task of the worker down and is
    * tried again from the record it reached, after a back-off, until no read from the store has
    * succeeded for {@code restore.store.unavailable.timeout.ms}: the store is then gone, and the
    * read fails. Any other failure fails the read at once.
    */
-  private void fetch(TopicPartition tp, ObjectBuffer buffer) {
+  private void fetchObject(TopicPartition tp, ObjectBuffer buffer) {
     BackupObject object = buffer.object();
     for (int attempt = 1; ; attempt++) {
       long skip = buffer.nextIndex();
-      try (var records = decoder.open(object)) {
+      try (var records = decoder.open(object, skip)) {
         endpoint.succeeded();
+        holding(buffer, records.heldBytes());
         BackupRecord record;
         while ((record = records.next()) != null) {
           if (record.index() < skip) {
@@ -485,7 +524,8 @@ public final class Prefetcher implements AutoCloseable {
     ObjectBuffer done = stream.started.poll();
     if (done != null) {
       done.cancel();
-      budget.release(done.capacity());
+      budget.release(done.capacity() + done.held);
+      done.held = 0;
     }
     schedule();
     return stream.started.peek();

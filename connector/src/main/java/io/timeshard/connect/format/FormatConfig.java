@@ -23,10 +23,11 @@ public class FormatConfig extends AbstractConfig {
   public static final String FORMAT_CLASS_DEFAULT = AvroRecordFormat.class.getName();
   private static final String FORMAT_CLASS_DOC =
       "The format of the backup's value objects: the sink's own format.class (the AvroFormat,"
-          + " JsonFormat or ByteArrayFormat of the Azure Blob Storage, GCS or S3 sink) or a"
-          + " Timeshard format class. Each object is read in the format its extension names, so"
-          + " key and header companions in another format are read too. Parquet backups are not"
-          + " supported yet.";
+          + " JsonFormat, ByteArrayFormat or ParquetFormat of the Azure Blob Storage, GCS or S3"
+          + " sink) or a Timeshard format class. Each object is read in the format its extension"
+          + " names, so key and header companions in another format are read too. Parquet objects"
+          + " are read in ranges, never whole, with the parquet.codec none, snappy, gzip, zstd,"
+          + " lz4 or lz4_raw; lzo and brotli cannot be read.";
   private static final String FORMAT_CLASS_DISPLAY = "Format class";
 
   public static final String JSON_SCHEMA_ENABLE_CONFIG = "format.json.schema.enable";
@@ -160,8 +161,8 @@ public class FormatConfig extends AbstractConfig {
 
     @Override
     public String toString() {
-      return "a storage sink's AvroFormat, JsonFormat or ByteArrayFormat class name, or a"
-          + " Timeshard format class";
+      return "a storage sink's AvroFormat, JsonFormat, ByteArrayFormat or ParquetFormat class"
+          + " name, or a Timeshard format class";
     }
   }
 }

@@ -30,4 +30,25 @@ public interface RecordFormat {
    * @param compression whole-object compression announced by the extension ({@code .json.gz})
    */
   RecordReader open(InputStream in, Compression compression) throws IOException;
+
+  /**
+   * Starts reading an object that the format may read in ranges. Formats that read front to back
+   * stream it whole, as {@link #open(InputStream, Compression)} does; formats that seek (Parquet)
+   * read only the ranges they need, so that an object is never held whole.
+   *
+   * @param compression whole-object compression announced by the extension ({@code .json.gz})
+   */
+  default RecordReader open(ObjectBytes object, Compression compression) throws IOException {
+    InputStream in = object.open();
+    try {
+      return open(in, compression);
+    } catch (IOException | RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
 }

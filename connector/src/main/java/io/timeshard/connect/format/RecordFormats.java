@@ -3,6 +3,7 @@ package io.timeshard.connect.format;
 import io.timeshard.connect.format.avro.AvroRecordFormat;
 import io.timeshard.connect.format.bytes.BytesRecordFormat;
 import io.timeshard.connect.format.json.JsonRecordFormat;
+import io.timeshard.connect.format.parquet.ParquetRecordFormat;
 import io.timeshard.partitioner.key.BackupFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import org.apache.kafka.common.config.ConfigException;
  * own class names for Azure Blob Storage, GCS and S3, which users paste from their sink
  * configuration, and Timeshard's class names. A new format is one class in its own package plus its
  * names here.
- *
- * <p>Parquet names are recognised but refused: reading Parquet would bring Hadoop into the plugin.
  */
 public final class RecordFormats {
 
@@ -32,7 +31,8 @@ public final class RecordFormats {
               config ->
                   new BytesRecordFormat(
                       config.byteArraySeparator().getBytes(StandardCharsets.UTF_8),
-                      config.maxRecordBytes()));
+                      config.maxRecordBytes()),
+          BackupFormat.PARQUET, config -> new ParquetRecordFormat());
 
   /** Every accepted {@code format.class} name, in the order the error message lists them. */
   private static final Map<String, BackupFormat> CLASS_NAMES = classNames();
@@ -44,6 +44,7 @@ public final class RecordFormats {
     names.put(AvroRecordFormat.class.getName(), BackupFormat.AVRO);
     names.put(JsonRecordFormat.class.getName(), BackupFormat.JSON);
     names.put(BytesRecordFormat.class.getName(), BackupFormat.BYTES);
+    names.put(ParquetRecordFormat.class.getName(), BackupFormat.PARQUET);
     for (String prefix :
         List.of(
             "io.confluent.connect.s3.format.",
@@ -58,7 +59,7 @@ public final class RecordFormats {
     return Collections.unmodifiableMap(names);
   }
 
-  /** Every {@code format.class} name this connector recognises, Parquet ones included. */
+  /** Every {@code format.class} name this connector recognises. */
   public static List<String> classNamesAccepted() {
     return List.copyOf(CLASS_NAMES.keySet());
   }
@@ -66,7 +67,7 @@ public final class RecordFormats {
   /**
    * The format a {@code format.class} name stands for.
    *
-   * @throws ConfigException for an unknown name, listing the accepted ones, or for Parquet
+   * @throws ConfigException for an unknown name, listing the accepted ones
    */
   public static BackupFormat formatOf(String formatClass) {
     String name = formatClass == null ? "" : formatClass.trim();
@@ -84,7 +85,7 @@ public final class RecordFormats {
   /**
    * The factory of the format a {@code format.class} name stands for.
    *
-   * @throws ConfigException for an unknown name, listing the accepted ones, or for Parquet
+   * @throws ConfigException for an unknown name, listing the accepted ones
    */
   public static Function<FormatConfig, RecordFormat> factory(String formatClass) {
     return FACTORIES.get(formatOf(formatClass));
@@ -93,8 +94,6 @@ public final class RecordFormats {
   /**
    * A reader for objects of {@code format}, configured by {@code config}: the objects' extensions
    * say their format, so companions in another format than the values are read too.
-   *
-   * @throws ConfigException for Parquet
    */
   public static RecordFormat create(BackupFormat format, FormatConfig config) {
     checkReadable(format, config.formatClass());
@@ -108,7 +107,7 @@ public final class RecordFormats {
           formatClass,
           "restoring "
               + format.name().toLowerCase(java.util.Locale.ROOT)
-              + " backups is not supported yet; Avro, JSON and byte-array backups are");
+              + " backups is not supported");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.timeshard.connect.restore;
 
+import io.timeshard.connect.format.ObjectBytes;
 import io.timeshard.connect.format.RecordReader;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.StoreException;
@@ -40,20 +41,39 @@ public final class ObjectDecoder {
   }
 
   public ObjectRecordStream open(BackupObject object) throws IOException {
-    if (object.isTombstone()) {
-      return openTombstones(object);
+    return open(object, 0);
+  }
+
+  /**
+   * Opens an object and its companions, positioned after their first {@code skip} records: a
+   * resumed object. Formats that count records in blocks (Parquet's row groups) pass over whole
+   * blocks unread; the others decode and drop the records.
+   */
+  public ObjectRecordStream open(BackupObject object, long skip) throws IOException {
+    ObjectRecordStream stream = object.isTombstone() ? openTombstones(object) : openValues(object);
+    if (skip > 0) {
+      try {
+        stream.skip(skip);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(stream, e);
+        throw e;
+      }
     }
-    InputStream in = openStream(object.objectKey());
+    return stream;
+  }
+
+  private ObjectRecordStream openValues(BackupObject object) throws IOException {
     RecordReader values = null;
     RecordReader keys = null;
     try {
-      values = reader(object.key(), in);
-      keys = object.keys().isPresent() ? reader(object.keys().get()) : null;
-      RecordReader headers = object.headers().isPresent() ? reader(object.headers().get()) : null;
+      values = reader(object.key(), object.size());
+      keys = object.keys().isPresent() ? reader(object.keys().get(), -1) : null;
+      RecordReader headers =
+          object.headers().isPresent() ? reader(object.headers().get(), -1) : null;
       return new ObjectRecordStream(
           object.objectKey(), values, keys, headers, keyDecoder, headerDecoder);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(values != null ? values : in, e);
+      closeQuietly(values, e);
       closeQuietly(keys, e);
       throw e;
     }
@@ -61,9 +81,10 @@ public final class ObjectDecoder {
 
   /** A tombstone object: its keys (and headers) with no value object; every value is null. */
   private ObjectRecordStream openTombstones(BackupObject object) throws IOException {
-    RecordReader keys = reader(object.key());
+    RecordReader keys = reader(object.key(), object.size());
     try {
-      RecordReader headers = object.headers().isPresent() ? reader(object.headers().get()) : null;
+      RecordReader headers =
+          object.headers().isPresent() ? reader(object.headers().get(), -1) : null;
       return new ObjectRecordStream(
           object.objectKey(), null, keys, headers, keyDecoder, headerDecoder);
     } catch (IOException | RuntimeException e) {
@@ -72,8 +93,76 @@ public final class ObjectDecoder {
     }
   }
 
-  private RecordReader reader(ObjectKey key) throws IOException {
-    return reader(key, openStream(key.key()));
+  /**
+   * A reader of one object, which its format streams or reads in ranges.
+   *
+   * @param size the object's length as listed, or -1 for a companion, whose length the store gives
+   *     when a format asks for it
+   */
+  private RecordReader reader(ObjectKey key, long size) throws IOException {
+    return formats
+        .forFormat(key.format())
+        .open(new StoredBytes(key.key(), size), key.extension().compression());
+  }
+
+  /** An object's bytes from the store, every failure to read them marked as the store's. */
+  private final class StoredBytes implements ObjectBytes {
+    private final String key;
+    private long size;
+
+    StoredBytes(String key, long size) {
+      this.key = key;
+      this.size = size;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public long size() throws IOException {
+      if (size < 0) {
+        try {
+          size = store.size(key);
+        } catch (StoreException e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
+          throw new StoreException(
+              "Cannot read the size of '" + key + "' in " + store.describe() + ": " + e, e);
+        }
+      }
+      return size;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return openStream(key);
+    }
+
+    @Override
+    public InputStream open(long offset, long length) throws IOException {
+      InputStream in;
+      try {
+        in = store.open(key, offset, length);
+      } catch (StoreException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new StoreException(
+            "Cannot read bytes "
+                + offset
+                + " to "
+                + (offset + length)
+                + " of '"
+                + key
+                + "' in "
+                + store.describe()
+                + ": "
+                + e,
+            e);
+      }
+      return new StoreInputStream(in, key);
+    }
   }
 
   /**
@@ -91,15 +180,6 @@ public final class ObjectDecoder {
       throw new StoreException("Cannot open '" + key + "' in " + store.describe() + ": " + e, e);
     }
     return new StoreInputStream(in, key);
-  }
-
-  private RecordReader reader(ObjectKey key, InputStream in) throws IOException {
-    try {
-      return formats.forFormat(key.format()).open(in, key.extension().compression());
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(in, e);
-      throw e;
-    }
   }
 
   private static void closeQuietly(AutoCloseable closeable, Exception failure) {

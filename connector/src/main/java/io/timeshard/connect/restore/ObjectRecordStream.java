@@ -46,6 +46,38 @@ public final class ObjectRecordStream implements Closeable {
     this.leading = values != null ? values : keys;
   }
 
+  /**
+   * Passes over the first {@code records} records of the object and its companions, before the
+   * first call to {@link #next}: the next record has index {@code records}.
+   */
+  void skip(long records) throws IOException {
+    if (started) {
+      throw new IllegalStateException("records are skipped before the first is read");
+    }
+    long skipped = leading.skip(records);
+    if (values != null && keys != null && keys.skip(skipped) != skipped) {
+      throw shorter("keys");
+    }
+    if (headers != null && headers.skip(skipped) != skipped) {
+      throw shorter("headers");
+    }
+    index = skipped;
+  }
+
+  /**
+   * The heap the readers of this object hold besides the records they hand out (a Parquet row
+   * group, say): what the read-ahead counts against its memory cap while the object is read.
+   */
+  public long heldBytes() {
+    long held = 0;
+    for (RecordReader reader : new RecordReader[] {values, keys, headers}) {
+      if (reader != null) {
+        held += reader.heldBytes();
+      }
+    }
+    return held;
+  }
+
   /** The next record, or {@code null} after the last. */
   public BackupRecord next() throws IOException {
     if (failureAhead != null) {
@@ -85,15 +117,19 @@ public final class ObjectRecordStream implements Closeable {
   private SchemaAndValue companion(RecordReader reader, String kind) throws IOException {
     SchemaAndValue record = reader.next();
     if (record == null) {
-      throw new IOException(
-          "the ."
-              + kind
-              + " object of '"
-              + objectKey
-              + "' holds fewer records than the "
-              + (values == null ? "keys" : "values"));
+      throw shorter(kind);
     }
     return record;
+  }
+
+  private IOException shorter(String kind) {
+    return new IOException(
+        "the ."
+            + kind
+            + " object of '"
+            + objectKey
+            + "' holds fewer records than the "
+            + (values == null ? "keys" : "values"));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.timeshard.partitioner.listing.ListedObject;
 import io.timeshard.partitioner.listing.ObjectLister;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * A container of backup objects: Azure Blob Storage, Google Cloud Storage, S3 or a local folder.
@@ -31,6 +32,19 @@ public interface ObjectStore extends ObjectLister, AutoCloseable {
     InputStream in = open(key);
     in.skipNBytes(offset);
     return new BoundedInputStream(in, length);
+  }
+
+  /**
+   * The length of an object in bytes, for formats that read it in ranges from its end (Parquet).
+   * Stores answer from the object's metadata; the default reads the object through, which only a
+   * store that cannot do better should rely on.
+   *
+   * @throws ObjectNotFoundException when there is no object with that key
+   */
+  default long size(String key) throws IOException {
+    try (InputStream in = open(key)) {
+      return in.transferTo(OutputStream.nullOutputStream());
+    }
   }
 
   /**

@@ -62,7 +62,7 @@ class RecordFormatsTest {
         .hasMessageContaining("format.class")
         .hasMessageContaining("com.example.CsvFormat")
         .hasMessageContaining("io.confluent.connect.azure.blob.storage.format.json.JsonFormat")
-        .hasMessageNotContaining("ParquetFormat");
+        .hasMessageContaining("io.confluent.connect.s3.format.parquet.ParquetFormat");
   }
 
   @ParameterizedTest
@@ -72,16 +72,19 @@ class RecordFormatsTest {
     "io.confluent.connect.azure.blob.format.parquet.ParquetFormat",
     "io.confluent.connect.azure.blob.storage.format.parquet.ParquetFormat",
   })
-  void parquetIsRecognisedButRefused(String formatClass) {
-    assertThatThrownBy(() -> RecordFormats.formatOf(formatClass))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("parquet backups is not supported yet");
+  void parquetIsAccepted(String formatClass) {
+    assertThat(RecordFormats.formatOf(formatClass)).isEqualTo(BackupFormat.PARQUET);
     assertThat(RecordFormats.classNamesAccepted()).contains(formatClass);
     ConfigValue value =
         FormatConfig.CONFIG_DEF
             .validate(Map.of(FormatConfig.FORMAT_CLASS_CONFIG, formatClass))
             .get(0);
-    assertThat(value.errorMessages()).singleElement().asString().contains("not supported yet");
+    assertThat(value.errorMessages()).isEmpty();
+    assertThat(
+            new FormatConfig(Map.of(FormatConfig.FORMAT_CLASS_CONFIG, formatClass))
+                .recordFormat()
+                .format())
+        .isEqualTo(BackupFormat.PARQUET);
   }
 
   @Test

@@ -127,6 +127,64 @@ class LayoutsIT {
     connect.deleteConnector("compacted");
   }
 
+  /**
+   * A Parquet backup of the time-based layout, restored within a window by the records' own time
+   * field, through the plugin's time filter: what an Avro backup gives.
+   */
+  @Test
+  void aParquetBackupRestoresWithinAWindowByItsTimeFieldThroughTheFilter() throws Exception {
+    CustomerBackup.write(
+        CustomerBackup.writer(backup, CustomerBackup.madridHourly(), SinkFormat.PARQUET, 1)
+            .parquetCodec("zstd")
+            .storeKeys(true)
+            .storeHeaders(true),
+        "parquet",
+        2,
+        600);
+    connect.kafka().createTopic("parquet", 2, 1, Map.of("retention.ms", "-1"));
+    Map<String, String> config = io.timeshard.connect.testing.RestoreConfigs.timeBased(backup, 2);
+    config.put(
+        "format.class", "io.confluent.connect.azure.blob.storage.format.parquet.ParquetFormat");
+    config.put("restore.start", "2025-10-26T00:00:00Z");
+    config.put("restore.end", "2025-10-26T01:30:00Z");
+    config.put("restore.timestamp.field", "event_timestamp");
+    config.put("restore.record.timestamp", "field");
+    config.put("transforms", "keep");
+    config.put("transforms.keep.type", "io.timeshard.smt.FilterByFieldTimestamp$Value");
+    config.put("transforms.keep.timestamp.field", "event_timestamp");
+    config.put("transforms.keep.start.datetime", "2025-10-26T00:30:00Z");
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("header.converter", "org.apache.kafka.connect.storage.StringConverter");
+    long start = java.time.Instant.parse("2025-10-26T00:30:00Z").toEpochMilli();
+    long end = java.time.Instant.parse("2025-10-26T01:30:00Z").toEpochMilli();
+    List<Long> inside =
+        LongStream.range(0, 600)
+            .filter(i -> CustomerBackup.timestamp(i) >= start && CustomerBackup.timestamp(i) < end)
+            .boxed()
+            .toList();
+    assertThat(inside).isNotEmpty();
+
+    connect.configureConnector("parquet-window", config);
+    RestoredTopic restored = RestoredTopic.read(connect, "parquet", 2 * inside.size(), TIMEOUT_MS);
+
+    assertThat(restored.count()).isEqualTo(2 * inside.size());
+    for (int p = 0; p < 2; p++) {
+      int partition = p;
+      assertThat(restored.partition(p).ids())
+          .containsExactlyElementsOf(
+              inside.stream().map(i -> CustomerBackup.id(partition, i)).toList());
+      assertThat(restored.partition(p).timestamps())
+          .containsExactlyElementsOf(inside.stream().map(CustomerBackup::timestamp).toList());
+    }
+    ConsumerRecord<byte[], byte[]> record = restored.partition(1).records().get(0);
+    long firstInside = inside.get(0);
+    assertThat(new String(record.key(), StandardCharsets.UTF_8))
+        .isEqualTo("key-" + CustomerBackup.id(1, firstInside));
+    assertThat(new String(record.headers().lastHeader("origin").value(), StandardCharsets.UTF_8))
+        .isEqualTo("p1-" + firstInside);
+    connect.deleteConnector("parquet-window");
+  }
+
   @Test
   void fieldLayout() throws Exception {
     CustomerBackup.write(

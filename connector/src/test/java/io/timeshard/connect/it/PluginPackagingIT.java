@@ -7,6 +7,7 @@ import io.timeshard.connect.testing.ConnectWorkerProcess;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
+import io.timeshard.connect.testing.Sequences;
 import io.timeshard.fixtures.Layout;
 import io.timeshard.fixtures.SinkFormat;
 import java.io.File;
@@ -225,6 +226,40 @@ class PluginPackagingIT {
                             || l.contains("ClassNotFoundException")))
         .isEmpty();
     assertThat(worker.get("/connectors/packaged/status")).doesNotContain("FAILED");
+  }
+
+  /**
+   * A Parquet backup restores in a worker that has no Hadoop, and the plugin brings none: Parquet
+   * is read through parquet-java's Hadoop-free path.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workers")
+  void aParquetBackupRestoresWithoutHadoop(ConnectWorkerProcess worker) throws Exception {
+    String topic = "parquet-" + id(worker);
+    Path backup = work.resolve("parquet-backup-" + id(worker));
+    CustomerBackup.write(
+        CustomerBackup.writer(backup, Layout.defaultLayout(), SinkFormat.PARQUET, 20),
+        topic,
+        2,
+        100);
+    kafka.createTopic(topic, 2);
+    Map<String, String> config = RestoreConfigs.defaultLayout(backup, 2);
+    config.put("format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat");
+
+    worker.put("/connectors/parquet/config", json(config));
+    kafka.consume(200, TIMEOUT_MS, topic);
+    ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
+    for (int p = 0; p < 2; p++) {
+      assertThat(RestoredTopic.ids(all, p))
+          .containsExactlyElementsOf(Sequences.expectedIds(p, 100));
+    }
+    try (Stream<Path> libs = Files.list(plugins.resolve("timeshard-restore/lib"))) {
+      assertThat(libs.map(lib -> lib.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("hadoop-"));
+    }
+    assertThat(worker.log())
+        .doesNotContain("org/apache/hadoop")
+        .doesNotContain("org.apache.hadoop");
   }
 
   /**
@@ -461,7 +496,10 @@ class PluginPackagingIT {
             "/io/projectreactor/",
             "/org/apache/avro/",
             "/io/apicurio/",
-            "/io/grpc/");
+            "/io/grpc/",
+            "/org/apache/parquet/",
+            "/org/apache/hadoop/",
+            "/io/airlift/");
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String path = entry.replace(File.separatorChar, '/');

@@ -210,6 +210,25 @@ public final class InMemoryStore implements ObjectStore {
   }
 
   @Override
+  public long size(String key) throws IOException {
+    byte[] bytes = objects.get(key);
+    if (bytes == null) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
+    }
+    return bytes.length;
+  }
+
+  /** The keys of the objects held, in order. */
+  public java.util.List<String> keys() {
+    return java.util.List.copyOf(objects.keySet());
+  }
+
+  /** An object's bytes, or null. */
+  public byte[] get(String key) {
+    return objects.get(key);
+  }
+
+  @Override
   public String describe() {
     return "memory://test";
   }

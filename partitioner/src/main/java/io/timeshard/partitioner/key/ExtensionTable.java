@@ -8,6 +8,11 @@ import java.util.Optional;
 /**
  * Maps file-name suffixes to formats. Longer suffixes are tried first, so {@code .json.gz} wins
  * over {@code .gz} and {@code .snappy.parquet} over {@code .parquet}.
+ *
+ * <p>Parquet objects end in the extension of their {@code parquet.codec} as parquet-java names it,
+ * then {@code .parquet}: {@code .snappy}, {@code .gz}, {@code .zstd}, {@code .lz4hadoop} (older
+ * Parquet versions: {@code .lz4}), {@code .lz4raw}, {@code .lzo}, {@code .br}, none for none. The
+ * codec itself is read from the file; the extension only tells the object apart.
  */
 public final class ExtensionTable {
 
@@ -39,7 +44,13 @@ public final class ExtensionTable {
             new Extension(bytes + ".gz", BackupFormat.BYTES, Compression.GZIP),
             new Extension(".parquet", BackupFormat.PARQUET, Compression.NONE),
             new Extension(".snappy.parquet", BackupFormat.PARQUET, Compression.NONE),
-            new Extension(".gz.parquet", BackupFormat.PARQUET, Compression.NONE)));
+            new Extension(".gz.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".zstd.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".lz4.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".lz4hadoop.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".lz4raw.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".lzo.parquet", BackupFormat.PARQUET, Compression.NONE),
+            new Extension(".br.parquet", BackupFormat.PARQUET, Compression.NONE)));
   }
 
   public static ExtensionTable standard() {

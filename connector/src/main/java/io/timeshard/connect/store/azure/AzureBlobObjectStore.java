@@ -119,6 +119,15 @@ public final class AzureBlobObjectStore implements ObjectStore {
             .setRange(new BlobRange(offset, length)));
   }
 
+  @Override
+  public long size(String key) {
+    try {
+      return container.getBlobClient(key).getProperties().getBlobSize();
+    } catch (RuntimeException e) {
+      throw failure("read", key, e);
+    }
+  }
+
   private InputStream open(String key, BlobInputStreamOptions options) {
     try {
       return container.getBlobClient(key).openInputStream(options);

@@ -134,6 +134,15 @@ public final class FileObjectStore implements ObjectStore {
   }
 
   @Override
+  public long size(String key) throws IOException {
+    try {
+      return Files.size(resolve(key));
+    } catch (NoSuchFileException e) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe(), e);
+    }
+  }
+
+  @Override
   public String describe() {
     return "file://" + root;
   }

@@ -152,6 +152,21 @@ public final class GcsObjectStore implements ObjectStore {
     }
   }
 
+  @Override
+  public long size(String key) {
+    Blob blob;
+    try {
+      blob = storage.get(BlobId.of(bucket, key));
+    } catch (RuntimeException e) {
+      throw failure("read", key, e);
+    }
+    if (blob == null) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
+    }
+    Long size = blob.getSize();
+    return size == null ? 0 : size;
+  }
+
   /** Lists one page: fails when the bucket is missing or the credentials refused. */
   void probe() {
     try {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -133,6 +134,18 @@ public final class S3ObjectStore implements ObjectStore {
     }
     String range = "bytes=" + offset + "-" + (offset + length - 1);
     return get(key, GetObjectRequest.builder().bucket(bucket).key(key).range(range).build());
+  }
+
+  @Override
+  public long size(String key) {
+    try {
+      Long length =
+          s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build())
+              .contentLength();
+      return length == null ? 0 : length;
+    } catch (RuntimeException e) {
+      throw failure("read", key, e);
+    }
   }
 
   private InputStream get(String key, GetObjectRequest request) {
