@@ -92,6 +92,7 @@ class PluginPackagingIT {
     Path jar = buildCustomPartitioner();
     Files.createSymbolicLink(
         plugins.resolve("timeshard-restore/lib").resolve(jar.getFileName()), jar);
+    installSmtJarAndAnotherConnector();
 
     Path log4j = work.resolve("log4j.properties");
     Files.writeString(
@@ -263,6 +264,59 @@ class PluginPackagingIT {
   }
 
   /**
+   * The SMT jar on its own, as docs/smt.md installs it, with a connector that is not Timeshard's
+   * (one that writes a record per configured time): the transform keeps the records of a window and
+   * Kafka's {@code Filter} with the predicate drops part of it, whatever the worker's version.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workers")
+  void theSmtJarWorksWithAnotherConnector(ConnectWorkerProcess worker) throws Exception {
+    String topic = "fixed-" + id(worker);
+    kafka.createTopic(topic, 1);
+    Map<String, String> config = new java.util.LinkedHashMap<>();
+    config.put("connector.class", "io.timeshard.smt.it.FixedRecordsSourceConnector");
+    config.put("tasks.max", "1");
+    config.put("topic", topic);
+    // Records 1 to 6, ten minutes apart from 12:00.
+    config.put(
+        "times",
+        String.join(
+            ",",
+            LongStream.range(0, 6)
+                .mapToObj(i -> Instant.parse("2025-05-16T12:00:00Z").plusSeconds(600 * i))
+                .map(Instant::toString)
+                .toList()));
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "false");
+    config.put("transforms", "window,dropOne");
+    config.put("transforms.window.type", "io.timeshard.smt.FilterByFieldTimestamp");
+    config.put("transforms.window.timestamp.field", "event_timestamp");
+    config.put("transforms.window.start.datetime", "2025-05-16T12:10:00Z");
+    config.put("transforms.window.end.datetime", "2025-05-16T12:50:00Z");
+    config.put("transforms.dropOne.type", "org.apache.kafka.connect.transforms.Filter");
+    config.put("transforms.dropOne.predicate", "at1220");
+    config.put("predicates", "at1220");
+    config.put("predicates.at1220.type", "io.timeshard.smt.TimestampInWindow");
+    config.put("predicates.at1220.timestamp.field", "event_timestamp");
+    config.put("predicates.at1220.start.datetime", "2025-05-16T12:20:00Z");
+    config.put("predicates.at1220.end.datetime", "2025-05-16T12:30:00Z");
+
+    worker.put("/connectors/fixed-" + id(worker) + "/config", json(config));
+
+    // 12:10, 12:30 and 12:40 are kept: 12:00 and 12:50 are outside the window, 12:20 is dropped.
+    ConsumerRecords<byte[], byte[]> all = kafka.consume(3, TIMEOUT_MS, topic);
+    List<String> ids = new ArrayList<>();
+    all.forEach(
+        r -> {
+          String value = new String(r.value(), java.nio.charset.StandardCharsets.UTF_8);
+          Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(value);
+          ids.add(id.find() ? id.group(1) : value);
+        });
+    assertThat(ids).containsExactly("2", "4", "5");
+    assertThat(worker.get("/connectors/fixed-" + id(worker) + "/status")).doesNotContain("FAILED");
+  }
+
+  /**
    * A backup in the example's layout, {@code partition=<N>/day=<yyyy-MM-dd>/hour=<HH>}, restored
    * with a one-hour window: only that hour's records come back, in order. No built-in partitioner
    * reads this layout by the hour (the time-based one cannot place the {@code partition=} level in
@@ -393,6 +447,70 @@ class PluginPackagingIT {
           Files.createDirectories(target.getParent());
           Files.copy(in, target);
         }
+      }
+    }
+  }
+
+  /**
+   * Puts the SMT jar into a plugin folder of its own, as docs/smt.md says, and beside it a folder
+   * with a connector that is not Timeshard's, compiled here from the SMT module's test sources
+   * against {@code connect-api} and {@code kafka-clients} and listed in {@code META-INF/services}.
+   */
+  private static void installSmtJarAndAnotherConnector() throws IOException {
+    Path root = EXAMPLE.getParent().getParent();
+    Path smtJar =
+        root.resolve(
+            "smt/target/timeshard-smt-"
+                + System.getProperty("project.version", "0.1.0-SNAPSHOT")
+                + ".jar");
+    assertThat(smtJar).as("the SMT jar, built by the smt module").exists();
+    Path smtFolder = Files.createDirectories(plugins.resolve("timeshard-smt"));
+    Files.copy(smtJar, smtFolder.resolve(smtJar.getFileName()));
+
+    Path sources = root.resolve("smt/src/test/java/io/timeshard/smt/it");
+    Path classes = Files.createDirectories(work.resolve("fixed-records-classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    java.io.StringWriter out = new java.io.StringWriter();
+    boolean compiled =
+        javac
+            .getTask(
+                out,
+                null,
+                null,
+                List.of(
+                    "--release",
+                    "17",
+                    "-d",
+                    classes.toString(),
+                    "-cp",
+                    String.join(
+                        File.pathSeparator,
+                        testClassPathEntry("connect-api-"),
+                        testClassPathEntry("kafka-clients-"))),
+                null,
+                javac
+                    .getStandardFileManager(null, Locale.ROOT, null)
+                    .getJavaFileObjects(
+                        sources.resolve("FixedRecordsSourceConnector.java").toFile(),
+                        sources.resolve("FixedRecordsSourceTask.java").toFile()))
+            .call();
+    assertThat(compiled).as("javac of the other connector\n" + out).isTrue();
+    Path services = classes.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(
+        services.resolve("org.apache.kafka.connect.source.SourceConnector"),
+        "io.timeshard.smt.it.FixedRecordsSourceConnector\n");
+    Path jar =
+        Files.createDirectories(plugins.resolve("fixed-records")).resolve("fixed-records.jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream jarOut = new JarOutputStream(file);
+        Stream<Path> compiledFiles = Files.walk(classes)) {
+      for (Path path : compiledFiles.filter(Files::isRegularFile).toList()) {
+        jarOut.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+        try (InputStream in = Files.newInputStream(path)) {
+          in.transferTo(jarOut);
+        }
+        jarOut.closeEntry();
       }
     }
   }
