@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -18,6 +20,7 @@ public final class RecordConverter {
   private final TimeInterval window;
   private final Optional<TimestampField> timestampField;
   private final boolean timestampFromField;
+  private final String originHeader;
 
   /**
    * @param window the restore window
@@ -26,9 +29,22 @@ public final class RecordConverter {
    */
   public RecordConverter(
       TimeInterval window, Optional<TimestampField> timestampField, boolean timestampFromField) {
+    this(window, timestampField, timestampFromField, null);
+  }
+
+  /**
+   * @param originHeader the name of the header that names each record's place in the backup ({@link
+   *     OriginHeader}), or {@code null} for none
+   */
+  public RecordConverter(
+      TimeInterval window,
+      Optional<TimestampField> timestampField,
+      boolean timestampFromField,
+      String originHeader) {
     this.window = window;
     this.timestampField = timestampField;
     this.timestampFromField = timestampFromField;
+    this.originHeader = originHeader;
   }
 
   /**
@@ -74,6 +90,14 @@ public final class RecordConverter {
             object.objectKey(), startOffset, record.index(), record.last());
     SchemaAndValue key = record.key();
     SchemaAndValue value = record.value();
+    Headers headers = record.headers();
+    if (originHeader != null) {
+      if (headers == null) {
+        headers = new ConnectHeaders();
+      }
+      headers.addString(
+          originHeader, OriginHeader.format(startOffset, record.index(), record.last()));
+    }
     return new SourceRecord(
         sourcePartition,
         offset,
@@ -84,6 +108,6 @@ public final class RecordConverter {
         value == null ? null : value.schema(),
         value == null ? null : value.value(),
         timestamp,
-        record.headers());
+        headers);
   }
 }
