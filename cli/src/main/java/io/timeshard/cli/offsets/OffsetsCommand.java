@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -431,6 +433,24 @@ public final class OffsetsCommand implements Callable<Integer> {
     }
   }
 
+  /** The group's active members; none for a group the cluster does not know yet. */
+  private Collection<MemberDescription> members(Admin admin, String group) throws Exception {
+    try {
+      ConsumerGroupDescription description =
+          admin
+              .describeConsumerGroups(List.of(group))
+              .describedGroups()
+              .get(group)
+              .get(timeout, TimeUnit.SECONDS);
+      return description.members();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
   private int alter(
       PrintWriter out,
       Map<String, Object> clientConfig,
@@ -441,13 +461,7 @@ public final class OffsetsCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(clientConfig)) {
       for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> group : byGroup.entrySet()) {
         String id = group.getKey();
-        ConsumerGroupDescription description =
-            admin
-                .describeConsumerGroups(List.of(id))
-                .describedGroups()
-                .get(id)
-                .get(timeout, TimeUnit.SECONDS);
-        Collection<MemberDescription> members = description.members();
+        Collection<MemberDescription> members = members(admin, id);
         if (!members.isEmpty()) {
           List<String> names = new ArrayList<>();
           members.forEach(m -> names.add(m.clientId() + " on " + m.host()));
