@@ -216,6 +216,21 @@ class DisasterRecoveryIT {
                 .map(tp -> tp.topic() + "," + tp.partition() + "," + printed.get(tp)[1])
                 .toArray(String[]::new));
 
+    // The same positions from a copy of the snapshot topic in Kafka instead of the backup.
+    Cli.Run fromTopic =
+        Cli.run(
+            "offsets",
+            "--config",
+            file.toString(),
+            "--bootstrap-server",
+            servers,
+            "--snapshot-from-topic",
+            SNAPSHOTS);
+    assertThat(fromTopic.exitCode()).isZero();
+    assertThat(printedRows(fromTopic.out())).hasSameSizeAs(printed);
+    printed.forEach(
+        (tp, row) -> assertThat(printedRows(fromTopic.out()).get(tp)).containsExactly(row));
+
     // ---- The group resumes in the restored topics.
     Map<String, Long> originalOffsetOf = new HashMap<>();
     source

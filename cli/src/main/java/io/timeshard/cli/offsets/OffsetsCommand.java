@@ -116,9 +116,18 @@ public final class OffsetsCommand implements Callable<Integer> {
       paramLabel = "TOPIC",
       description =
           "Read the snapshots from this topic of the --bootstrap-server cluster (a restored copy"
-              + " of the snapshot topic) instead of the backup, with the configuration's"
-              + " value.converter (default JsonConverter).")
+              + " of the snapshot topic) instead of the backup, with --snapshot-converter.")
   String snapshotFromTopic;
+
+  @Option(
+      names = "--snapshot-converter",
+      defaultValue = "org.apache.kafka.connect.json.JsonConverter",
+      paramLabel = "CLASS",
+      description =
+          "The converter of --snapshot-from-topic's values: JsonConverter (the default) reads JSON"
+              + " with or without its schema; another converter on the class path is configured"
+              + " with the configuration's value.converter.* settings. Default: ${DEFAULT-VALUE}.")
+  String snapshotConverter;
 
   @Option(
       names = "--groups",
@@ -177,7 +186,7 @@ public final class OffsetsCommand implements Callable<Integer> {
       GroupPositions positions =
           snapshotFromTopic != null
               ? GroupPositions.fromTopic(
-                  clientConfig, snapshotFromTopic, valueConverter(setup.props()), timeout())
+                  clientConfig, snapshotFromTopic, snapshotConverter(setup.props()), timeout())
               : GroupPositions.fromBackup(setup, snapshotTopic);
       List<GroupOffsetsSnapshot> latest = new ArrayList<>();
       for (GroupOffsetsSnapshot snapshot : positions.latest(time)) {
@@ -299,18 +308,22 @@ public final class OffsetsCommand implements Callable<Integer> {
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** The worker's value converter as the configuration names it, JsonConverter by default. */
-  private static Converter valueConverter(Map<String, String> props) throws Exception {
-    String name = props.getOrDefault("value.converter", JsonConverter.class.getName());
-    Converter converter =
-        (Converter) Class.forName(name.trim()).getDeclaredConstructor().newInstance();
+  /** The converter of the snapshot topic's values. */
+  private Converter snapshotConverter(Map<String, String> props) throws Exception {
+    String name = snapshotConverter.trim();
     Map<String, Object> settings = new HashMap<>();
-    props.forEach(
-        (k, v) -> {
-          if (k.startsWith("value.converter.")) {
-            settings.put(k.substring("value.converter.".length()), v);
-          }
-        });
+    if (name.equals(JsonConverter.class.getName())) {
+      // With or without the schema envelope: both read as maps.
+      settings.put("schemas.enable", "false");
+    } else {
+      props.forEach(
+          (k, v) -> {
+            if (k.startsWith("value.converter.")) {
+              settings.put(k.substring("value.converter.".length()), v);
+            }
+          });
+    }
+    Converter converter = (Converter) Class.forName(name).getDeclaredConstructor().newInstance();
     converter.configure(settings, false);
     return converter;
   }

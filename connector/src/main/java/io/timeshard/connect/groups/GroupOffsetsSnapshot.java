@@ -59,7 +59,8 @@ public record GroupOffsetsSnapshot(
   }
 
   /**
-   * Reads a snapshot value back, as a Struct (Avro, JSON with schemas) or a map (schemaless JSON).
+   * Reads a snapshot value back, as a Struct (Avro, JSON with schemas) or a map (schemaless JSON,
+   * or JSON with schemas read without them).
    *
    * @throws IllegalArgumentException naming the missing field
    */
@@ -72,6 +73,12 @@ public record GroupOffsetsSnapshot(
           struct.getInt64(OFFSET),
           struct.getString(METADATA),
           millis(struct.get(SNAPSHOT_TIME)));
+    }
+    if (value instanceof Map<?, ?> envelope
+        && envelope.containsKey("schema")
+        && envelope.get("payload") instanceof Map<?, ?> payload) {
+      // JSON with its schema, read by a JsonConverter with schemas.enable=false.
+      return fromValue(payload);
     }
     if (value instanceof Map<?, ?> map) {
       return new GroupOffsetsSnapshot(
