@@ -38,7 +38,7 @@ final class GroupPositions {
   private final List<GroupOffsetsSnapshot> snapshots;
   private final String source;
 
-  private GroupPositions(List<GroupOffsetsSnapshot> snapshots, String source) {
+  GroupPositions(List<GroupOffsetsSnapshot> snapshots, String source) {
     this.snapshots = snapshots;
     this.source = source;
   }
