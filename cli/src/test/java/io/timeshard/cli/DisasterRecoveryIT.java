@@ -215,6 +215,22 @@ class DisasterRecoveryIT {
             printed.keySet().stream()
                 .map(tp -> tp.topic() + "," + tp.partition() + "," + printed.get(tp)[1])
                 .toArray(String[]::new));
+    // kafka-consumer-groups.sh takes the CSV: its dry run plans the same offsets.
+    String plannedByTheTool =
+        consumerGroupsTool(
+            "--bootstrap-server",
+            servers,
+            "--group",
+            GROUP,
+            "--reset-offsets",
+            "--from-file",
+            csv.resolve(GROUP + ".csv").toString(),
+            "--dry-run");
+    printed.forEach(
+        (tp, row) ->
+            assertThat(plannedByTheTool)
+                .containsPattern(
+                    GROUP + "\\s+" + tp.topic() + "\\s+" + tp.partition() + "\\s+" + row[1]));
 
     // The same positions from a copy of the snapshot topic in Kafka instead of the backup.
     Cli.Run fromTopic =
@@ -432,6 +448,22 @@ class DisasterRecoveryIT {
                 .build());
       }
     }
+  }
+
+  /** Runs kafka-consumer-groups.sh's code in this JVM and returns what it printed. */
+  private static String consumerGroupsTool(String... args) {
+    java.io.PrintStream stdout = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream capture =
+        new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(args);
+    } finally {
+      System.setOut(stdout);
+    }
+    String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    System.out.println("$ kafka-consumer-groups.sh " + String.join(" ", args) + "\n" + text);
+    return text;
   }
 
   /**
