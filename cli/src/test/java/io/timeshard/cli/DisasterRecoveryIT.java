@@ -46,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Disaster recovery to the end, on one embedded Kafka and Connect: three source topics (plain;
  * compacted with deletes, whose tombstones the sink skipped; written by a transactional producer
  * with aborted transactions), a consumer group that read part of each, the group offsets snapshot
- * connector, a sink-shaped backup of all of it with the real offsets, a restore to renamed topics
- * that the connector creates, {@code timeshard offsets --execute}, and the group resuming.
+ * connector, a sink-shaped backup of all of it with the real offsets, an exactly-once restore to
+ * renamed topics that the connector creates, {@code timeshard offsets --execute}, and the group
+ * resuming.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DisasterRecoveryIT {
@@ -70,6 +71,8 @@ class DisasterRecoveryIT {
     Map<String, String> workerProps = new HashMap<>();
     workerProps.put("plugin.discovery", "service_load");
     workerProps.put("offset.flush.interval.ms", "500");
+    // The restore runs exactly-once: its transaction markers take offsets of their own.
+    workerProps.put("exactly.once.source.support", "enabled");
     connect =
         new EmbeddedConnectCluster.Builder()
             .name("timeshard-dr-it")
@@ -134,6 +137,9 @@ class DisasterRecoveryIT {
     restore.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
     restore.put("restore.topics", "plain,compacted,txn");
     restore.put("restore.watch", "false");
+    restore.put("exactly.once.support", "required");
+    // Small polls, a transaction each: the restore's markers land between the records.
+    restore.put("record.batch.max.size", "3");
     restore.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
     restore.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
     restore.put("transforms", "rename");
