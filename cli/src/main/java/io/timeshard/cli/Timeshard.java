@@ -1,6 +1,7 @@
 package io.timeshard.cli;
 
 import io.timeshard.cli.config.ConfigFileException;
+import io.timeshard.cli.offsets.OffsetsCommand;
 import io.timeshard.cli.plan.PlanCommand;
 import io.timeshard.cli.status.StatusCommand;
 import io.timeshard.cli.verify.VerifyCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
     versionProvider = Timeshard.VersionProvider.class,
     description = {
       "Plans a Timeshard restore before it runs, follows it while it runs and verifies what it"
-          + " restored, with the connector's own configuration, store, layout and format code.",
+          + " restored, with the connector's own configuration, store, layout and format code,"
+          + " and moves the consumer groups to where they stopped.",
       "",
       "A restore, step by step (docs/operations.md):",
       "  timeshard plan --config restore.json",
@@ -27,18 +29,22 @@ import picocli.CommandLine.Command;
       "    --connector restore --watch",
       "  timeshard verify --config restore.json \\",
       "    --bootstrap-server kafka:9092",
+      "  timeshard offsets --config restore.json \\",
+      "    --bootstrap-server kafka:9092 --execute",
       ""
     },
     subcommands = {
       PlanCommand.class,
       StatusCommand.class,
       VerifyCommand.class,
+      OffsetsCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done: planned, restored, or restored as backed up",
-      "  1  verify found a difference, or status found a failed task",
+      "  1  verify found a difference, status found a failed task, or offsets refused a group"
+          + " with active members",
       "  2  the command line or the restore configuration is invalid",
       "  3  status: the restore is still running (without --watch)",
       "  4  the store, Kafka or Connect could not be read"

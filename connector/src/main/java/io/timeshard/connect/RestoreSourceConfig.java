@@ -2,6 +2,8 @@ package io.timeshard.connect;
 
 import io.timeshard.connect.config.RestoreWindowParser;
 import io.timeshard.connect.format.FormatConfig;
+import io.timeshard.connect.plan.TopicCreation;
+import io.timeshard.connect.restore.OriginHeader;
 import io.timeshard.connect.store.ObjectStore;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.partitioner.LastModifiedPruning;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -163,6 +166,17 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " default layout lists each partition folder after the last key seen there (S3, GCS)"
           + " or whole (Azure, a local folder); the field layout lists the whole backup again.";
 
+  public static final String ORIGIN_HEADER_CONFIG = "restore.origin.header";
+  public static final String ORIGIN_HEADER_DEFAULT = OriginHeader.DEFAULT_NAME;
+  private static final String ORIGIN_HEADER_DOC =
+      "The header each restored record gets naming its place in the backup, '<start>:<index>'"
+          + " (':last' added on an object's last record): the start offset of its object, which"
+          + " is the original Kafka offset of the object's first record, and its index in the"
+          + " object. 'timeshard offsets' maps the consumer groups' original offsets to restored"
+          + " ones with it, days after the restore, whatever the restarts, exactly-once or window;"
+          + " 'timeshard verify' leaves it out of the comparison. Empty: no header (offsets cannot"
+          + " be mapped).";
+
   // ---- Performance ----
   public static final String PERFORMANCE_GROUP = "Performance";
 
@@ -250,6 +264,29 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " target.cluster.* keys (security.protocol, sasl.*, ssl.*) go to that check's admin"
           + " client.";
 
+  public static final String TARGET_TOPIC_PREFIX = "target.topic.";
+  public static final String TARGET_TOPIC_CREATE_CONFIG = TARGET_TOPIC_PREFIX + "create";
+  public static final boolean TARGET_TOPIC_CREATE_DEFAULT = false;
+  private static final String TARGET_TOPIC_CREATE_DOC =
+      "With target.cluster.bootstrap.servers set: create each destination topic that does not"
+          + " exist (its name after the RegexRouter transforms) before anything is produced, with"
+          + " one partition more than the highest partition number the restore's backup holds of"
+          + " it, target.topic.replication.factor, and the topic configs of the"
+          + " target.topic.config.* keys (target.topic.config.cleanup.policy=compact, ...); both"
+          + " default to the broker's. An existing topic is never changed, and one with fewer"
+          + " partitions than the backup still fails the check. The backup cannot show partitions"
+          + " whose records never reached it: the log warns, for each topic created, to add them"
+          + " if the lost topic had more.";
+
+  public static final String TARGET_TOPIC_REPLICATION_FACTOR_CONFIG =
+      TARGET_TOPIC_PREFIX + "replication.factor";
+  private static final String TARGET_TOPIC_REPLICATION_FACTOR_DOC =
+      "The replication factor of the topics target.topic.create creates. Empty: the broker's"
+          + " default.replication.factor.";
+
+  /** The prefix of the topic configs of created topics, e.g. {@code target.topic.config.x}. */
+  public static final String TARGET_TOPIC_CONFIG_PREFIX = TARGET_TOPIC_PREFIX + "config.";
+
   // ---- Compatibility ----
   public static final String COMPATIBILITY_GROUP = "Compatibility (ignored)";
   public static final List<String> LICENCE_KEYS =
@@ -272,6 +309,14 @@ public class RestoreSourceConfig extends AbstractConfig {
     // Rules that span keys, checked here so that /validate and start both report them.
     window();
     topicFilter();
+    if (getBoolean(TARGET_TOPIC_CREATE_CONFIG) && targetBootstrapServers().isEmpty()) {
+      throw new ConfigException(
+          TARGET_TOPIC_CREATE_CONFIG,
+          "true",
+          "creates topics in the cluster of "
+              + TARGET_BOOTSTRAP_SERVERS_CONFIG
+              + ", which is not set: set it to the destination cluster's bootstrap servers");
+    }
     if (timestampFromField() && timestampField().isEmpty()) {
       throw new ConfigException(
           TIMESTAMP_MODE_CONFIG,
@@ -472,7 +517,17 @@ public class RestoreSourceConfig extends AbstractConfig {
             RESTORE_GROUP,
             ++order,
             Width.SHORT,
-            "Watch look-back (ms)");
+            "Watch look-back (ms)")
+        .define(
+            ORIGIN_HEADER_CONFIG,
+            Type.STRING,
+            ORIGIN_HEADER_DEFAULT,
+            Importance.LOW,
+            ORIGIN_HEADER_DOC,
+            RESTORE_GROUP,
+            ++order,
+            Width.MEDIUM,
+            "Origin header");
 
     order = 0;
     def.define(
@@ -563,6 +618,33 @@ public class RestoreSourceConfig extends AbstractConfig {
         1,
         Width.LONG,
         "Destination bootstrap servers");
+    def.define(
+        TARGET_TOPIC_CREATE_CONFIG,
+        Type.BOOLEAN,
+        TARGET_TOPIC_CREATE_DEFAULT,
+        Importance.MEDIUM,
+        TARGET_TOPIC_CREATE_DOC,
+        DESTINATION_GROUP,
+        2,
+        Width.SHORT,
+        "Create missing topics");
+    def.define(
+        TARGET_TOPIC_REPLICATION_FACTOR_CONFIG,
+        Type.INT,
+        null,
+        ConfigDef.LambdaValidator.with(
+            (name, value) -> {
+              if (value != null && ((Integer) value < 1 || (Integer) value > Short.MAX_VALUE)) {
+                throw new ConfigException(name, value, "must be at least 1, or empty");
+              }
+            },
+            () -> "at least 1, or empty for the broker's default"),
+        Importance.LOW,
+        TARGET_TOPIC_REPLICATION_FACTOR_DOC,
+        DESTINATION_GROUP,
+        3,
+        Width.SHORT,
+        "Replication factor of created topics");
 
     order = 0;
     for (String key : LICENCE_KEYS) {
@@ -722,6 +804,27 @@ public class RestoreSourceConfig extends AbstractConfig {
   /** The admin client settings of the destination check: every {@code target.cluster.*} key. */
   public Map<String, Object> targetClusterConfig() {
     return originalsWithPrefix(TARGET_PREFIX);
+  }
+
+  /** The settings of the topics to create, when {@value #TARGET_TOPIC_CREATE_CONFIG} is on. */
+  public Optional<TopicCreation> topicCreation() {
+    if (!getBoolean(TARGET_TOPIC_CREATE_CONFIG)) {
+      return Optional.empty();
+    }
+    Integer replication = getInt(TARGET_TOPIC_REPLICATION_FACTOR_CONFIG);
+    Map<String, String> configs = new TreeMap<>();
+    originalsWithPrefix(TARGET_TOPIC_CONFIG_PREFIX)
+        .forEach((key, value) -> configs.put(key, String.valueOf(value)));
+    return Optional.of(
+        new TopicCreation(
+            replication == null ? Optional.empty() : Optional.of(replication.shortValue()),
+            configs));
+  }
+
+  /** The name of the header naming each restored record's place in the backup, if any. */
+  public Optional<String> originHeader() {
+    String name = getString(ORIGIN_HEADER_CONFIG);
+    return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.trim());
   }
 
   /** The licence keys present in the configuration, which are ignored. */

@@ -129,6 +129,7 @@ public class RestoreSourceConnector extends SourceConnector {
     Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
     DestinationCheck check =
         new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props));
+    config.topicCreation().ifPresent(check::withTopicCreation);
     if (config.timestampFromField()) {
       check.withRecordTimestampCheck(
           new RecordTimestampCheck(config.window(), java.time.Clock.systemUTC()));

@@ -138,7 +138,8 @@ public class RestoreSourceTask extends SourceTask {
         new RecordConverter(
             config.window(),
             config.timestampField().map(field -> new TimestampField(field, config.restoreZone())),
-            config.timestampFromField());
+            config.timestampFromField(),
+            config.originHeader().orElse(null));
     String name = props.getOrDefault("name", "restore");
     taskName = name + "-" + config.taskId();
     prefetcher = newPrefetcher();

@@ -111,10 +111,13 @@ public final class Quickstart {
       Run window,
       Map<Integer, Long> backup,
       Map<Integer, Long> inWindow,
-      String table) {
+      String table,
+      boolean groupResumed) {
 
     public boolean passed() {
-      return runs.stream().allMatch(r -> complete(r, backup)) && complete(window, inWindow);
+      return runs.stream().allMatch(r -> complete(r, backup))
+          && complete(window, inWindow)
+          && groupResumed;
     }
 
     private static boolean complete(Run run, Map<Integer, Long> expected) {
@@ -190,18 +193,31 @@ public final class Quickstart {
         lastConfig.putAll(backup.connectorConfig());
         new TimeshardVerify(out)
             .run("restore-" + last + "-tasks", lastConfig, cluster.bootstrapServers());
+        boolean groupResumed =
+            new ConsumerGroupStep(out)
+                .run(
+                    "restore-" + last + "-tasks",
+                    lastConfig,
+                    cluster.bootstrapServers(),
+                    ShoeCustomers.TOPIC + "-restored-" + last,
+                    options.partitions(),
+                    options.recordsPerPartition());
         out.println();
         out.println("Stopping the worker and the broker, deleting the backup");
         Map<Integer, Long> inWindow = window.expected();
         String table = table(licensed, runs, windowRun, expected, inWindow, objects, note(runs));
-        Report report = new Report(licensed, runs, windowRun, expected, inWindow, table);
+        Report report =
+            new Report(licensed, runs, windowRun, expected, inWindow, table, groupResumed);
         out.println();
         out.print(table);
         out.println();
         out.println(
             report.passed()
-                ? "Every partition was restored whole and in backup order."
-                : "FAILED: a partition is incomplete or out of order (see the table).");
+                ? "Every partition was restored whole and in backup order, and the consumer group"
+                    + " resumed right after the records it had processed."
+                : groupResumed
+                    ? "FAILED: a partition is incomplete or out of order (see the table)."
+                    : "FAILED: the consumer group did not resume after its last processed record.");
         return report;
       }
     }
@@ -228,8 +244,16 @@ public final class Quickstart {
     long started = System.nanoTime();
     int objects =
         ShoeCustomers.write(backup.sink(), options.partitions(), options.recordsPerPartition());
+    ShoeCustomers.writeGroupSnapshot(
+        backup.sink(), options.partitions(), options.recordsPerPartition());
     backup.awaitWritten();
-    out.printf(Locale.ROOT, "Wrote %,d objects in %.1f s%n", objects, seconds(started));
+    out.printf(
+        Locale.ROOT,
+        "Wrote %,d objects in %.1f s, and a snapshot of the consumer group '%s' that had read"
+            + " part of it%n",
+        objects,
+        seconds(started),
+        ShoeCustomers.GROUP);
     return objects;
   }
 

@@ -1,5 +1,7 @@
 package io.timeshard.quickstart;
 
+import io.timeshard.connect.groups.GroupOffsetsSnapshot;
+import io.timeshard.connect.groups.GroupOffsetsSourceConfig;
 import io.timeshard.fixtures.BackupRecord;
 import io.timeshard.fixtures.BackupWriter;
 import io.timeshard.fixtures.Layout;
@@ -116,6 +118,37 @@ public final class ShoeCustomers {
       }
       writer.flush();
       return writer.keys().size();
+    }
+  }
+
+  /** The consumer group that had read part of the topic when the backup was taken. */
+  public static final String GROUP = "shoe-analytics";
+
+  /** The group's committed offset in {@code partition}: it had processed a third, give or take. */
+  public static long committed(int partition, int perPartition) {
+    return perPartition / 3 + partition;
+  }
+
+  /**
+   * Writes what {@code GroupOffsetsSourceConnector} wrote to {@code timeshard.group-offsets} and
+   * the sink backed up with the rest: one snapshot of {@link #GROUP}'s committed offsets, taken
+   * when the group had processed the records before {@link #committed}.
+   */
+  public static void writeGroupSnapshot(ObjectSink sink, int partitions, int perPartition)
+      throws IOException {
+    long time = timestamp(perPartition / 3 + partitions) + 60_000;
+    try (BackupWriter writer =
+        BackupWriter.to(sink).layout(layout()).format(SinkFormat.AVRO).flushSize(1).build()) {
+      for (int p = 0; p < partitions; p++) {
+        GroupOffsetsSnapshot snapshot =
+            new GroupOffsetsSnapshot(GROUP, TOPIC, p, committed(p, perPartition), null, time);
+        writer.write(
+            BackupRecord.of(GroupOffsetsSourceConfig.TOPIC_DEFAULT, 0, p)
+                .timestamp(time)
+                .key(GroupOffsetsSnapshot.KEY_SCHEMA, snapshot.key())
+                .value(GroupOffsetsSnapshot.VALUE_SCHEMA, snapshot.value())
+                .build());
+      }
     }
   }
 

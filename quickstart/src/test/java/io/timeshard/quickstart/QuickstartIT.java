@@ -46,7 +46,18 @@ class QuickstartIT {
         .contains("Speed-up over the licensed strategy on the same backup and store: ")
         .contains("One hour: ")
         .contains("tasks.max=4 over tasks.max=1: ")
-        .contains("Every partition was restored whole and in backup order.");
+        .contains("Wrote 200 objects in ")
+        .contains("and a snapshot of the consumer group 'shoe-analytics' that had read part of it")
+        .containsPattern(
+            "shoe-analytics\\s+shoe-customers\\s+2\\s+shoe-customers-restored-4"
+                + "\\s+18\\s+18\\s+exact\\s+0")
+        .contains("Group 'shoe-analytics': set the offsets of 4 partitions")
+        .contains(
+            "partition 3: committed 19 in the lost cluster; first record at restored offset 19,"
+                + " customer 3000019")
+        .contains(
+            "Every partition was restored whole and in backup order, and the consumer group"
+                + " resumed right after the records it had processed.");
     // The backup folder is gone.
     assertThat(quickstartFolders()).isSubsetOf(before);
   }

@@ -74,6 +74,24 @@ public final class PlanCommand implements Callable<Integer> {
               + " window, of every time folder of the restored topics.")
   boolean noPrunedCount;
 
+  @Option(
+      names = "--check-destination",
+      negatable = false,
+      description =
+          "Ask the destination cluster (target.cluster.bootstrap.servers and target.cluster.*)"
+              + " which destination topics exist.")
+  boolean checkDestination;
+
+  @Option(
+      names = "--kafka-topics",
+      negatable = false,
+      description =
+          "Print only the kafka-topics.sh --create lines of the destination topics (the missing"
+              + " ones with --check-destination), with the partitions the backup shows and"
+              + " target.topic.replication.factor and target.topic.config.*, for teams that"
+              + " create topics with their own tooling.")
+  boolean kafkaTopics;
+
   @Override
   public Integer call() throws Exception {
     if (tasks != null && tasks < 1) {
@@ -82,8 +100,15 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (RestoreSetup setup = RestoreSetup.open(config)) {
       PlanReport report =
-          PlanReport.build(setup, tasks != null ? tasks : setup.tasksMax(), !noPrunedCount, sample);
-      if (format == Format.json) {
+          PlanReport.build(
+              setup,
+              tasks != null ? tasks : setup.tasksMax(),
+              !noPrunedCount,
+              kafkaTopics ? 0 : sample,
+              checkDestination);
+      if (kafkaTopics) {
+        out.print(report.kafkaTopicsText(checkDestination));
+      } else if (format == Format.json) {
         out.println(
             new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)

@@ -41,7 +41,9 @@ public record PlanReport(
     PlanStats stats,
     long listMillis,
     long windowlessListCalls,
-    Estimate estimate) {
+    Estimate estimate,
+    boolean createsTopics,
+    List<DestinationTopic> destinationTopics) {
 
   /** One task's share: the partitions the connector's splitter gives it. */
   public record TaskPlan(int task, List<String> partitions, long objects, long bytes) {}
@@ -73,6 +75,19 @@ public record PlanReport(
 
   public static PlanReport build(
       RestoreSetup setup, int tasksMax, boolean countPruned, int sampleSize) {
+    return build(setup, tasksMax, countPruned, sampleSize, false);
+  }
+
+  /**
+   * @param checkDestination ask the destination cluster (target.cluster.*) which destination topics
+   *     exist
+   */
+  public static PlanReport build(
+      RestoreSetup setup,
+      int tasksMax,
+      boolean countPruned,
+      int sampleSize,
+      boolean checkDestination) {
     long started = System.nanoTime();
     RestorePlan plan = setup.plan();
     long listMillis = (System.nanoTime() - started) / 1_000_000;
@@ -84,8 +99,9 @@ public record PlanReport(
                 .thenComparingInt(TopicPartition::partition));
     long windowlessListCalls = 0;
     boolean windowed = !setup.config().window().isAll();
+    RestorePlan everything = null;
     if (countPruned && windowed) {
-      RestorePlan everything = setup.planWithoutWindow();
+      everything = setup.planWithoutWindow();
       windowlessListCalls = everything.stats().listCalls();
       Map<TopicPartition, Integer> planned = new HashMap<>();
       plan.streams().forEach(s -> planned.put(s.topicPartition(), s.objects().size()));
@@ -146,7 +162,14 @@ public record PlanReport(
         plan.stats(),
         listMillis,
         windowlessListCalls,
-        estimate);
+        estimate,
+        setup.config().topicCreation().isPresent(),
+        DestinationTopic.of(
+            setup.config(),
+            setup.props(),
+            plan,
+            java.util.Optional.ofNullable(everything),
+            checkDestination));
   }
 
   public long objects() {
@@ -219,6 +242,58 @@ public record PlanReport(
     text.append(taskTable);
     text.append('\n');
     text.append(estimateText());
+    text.append('\n');
+    text.append(destinationText());
+    return text.toString();
+  }
+
+  private String destinationText() {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        createsTopics
+            ? "Destination topics (target.topic.create=true: the connector creates the missing"
+                + " ones with these partitions):\n"
+            : "Destination topics (must exist with at least these partitions; target.topic.create"
+                + "=true creates the missing ones):\n");
+    TextTable table = new TextTable("topic", ">partitions", "state");
+    for (DestinationTopic topic : destinationTopics) {
+      table.row(
+          topic.topic(),
+          topic.partitions(),
+          switch (topic.state()) {
+            case "exists" -> "exists";
+            case "create" -> "missing: the connector creates it";
+            case "missing" -> "missing: the restore fails until it is created";
+            default -> "not checked (--check-destination)";
+          });
+    }
+    text.append(table);
+    for (DestinationTopic topic : destinationTopics) {
+      if (topic.partitionsInBackup() > topic.partitions()) {
+        text.append(
+            String.format(
+                "Warning: the backup holds %d partitions of %s outside the window, %d inside"
+                    + " it; create it with %d.%n",
+                topic.partitionsInBackup(),
+                topic.topic(),
+                topic.partitions(),
+                topic.partitionsInBackup()));
+      }
+    }
+    text.append(
+        "A backup shows no partition whose records never reached it: if a lost topic had more"
+            + " partitions than shown, create it with its own count.\n");
+    return text.toString();
+  }
+
+  /** The {@code kafka-topics.sh --create} lines of the destination topics. */
+  public String kafkaTopicsText(boolean onlyMissing) {
+    StringBuilder text = new StringBuilder();
+    for (DestinationTopic topic : destinationTopics) {
+      if (!onlyMissing || !topic.state().equals("exists")) {
+        text.append(topic.createCommand()).append('\n');
+      }
+    }
     return text.toString();
   }
 

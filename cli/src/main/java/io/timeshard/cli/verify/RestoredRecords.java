@@ -26,6 +26,7 @@ final class RestoredRecords implements Iterator<ComparedRecord> {
   private final Converters.Data keys;
   private final Converters.Data values;
   private final boolean headers;
+  private final String originHeader;
   private final boolean timestamps;
   private final Duration stallTimeout;
   private final Deque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
@@ -36,6 +37,7 @@ final class RestoredRecords implements Iterator<ComparedRecord> {
       Converters.Data keys,
       Converters.Data values,
       boolean headers,
+      String originHeader,
       boolean timestamps,
       Duration stallTimeout) {
     this.consumer = consumer;
@@ -43,6 +45,7 @@ final class RestoredRecords implements Iterator<ComparedRecord> {
     this.keys = keys;
     this.values = values;
     this.headers = headers;
+    this.originHeader = originHeader;
     this.timestamps = timestamps;
     this.stallTimeout = stallTimeout;
     consumer.assign(List.of(partition));
@@ -88,6 +91,10 @@ final class RestoredRecords implements Iterator<ComparedRecord> {
     List<ComparedRecord.HeaderBytes> headerBytes = new ArrayList<>();
     if (headers) {
       for (Header header : record.headers()) {
+        if (header.key().equals(originHeader)) {
+          // Added by the restore, absent from the backup: not compared.
+          continue;
+        }
         headerBytes.add(
             new ComparedRecord.HeaderBytes(
                 header.key(), header.value() == null ? null : ByteBuffer.wrap(header.value())));

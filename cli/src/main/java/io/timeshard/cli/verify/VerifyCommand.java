@@ -54,7 +54,9 @@ import picocli.CommandLine.Option;
       "ByteArrayConverter, StringConverter and JsonConverter are applied here as the worker"
           + " applies them. With any other converter the part it converts is not compared (counts,"
           + " order and the other parts are), and the report says so. Record timestamps are"
-          + " compared when restore.record.timestamp=field.",
+          + " compared when restore.record.timestamp=field. The header the restore adds to every"
+          + " record (restore.origin.header, timeshard.origin by default) is not in the backup"
+          + " and is left out of the comparison.",
       "Destination topics follow the configuration's RegexRouter transforms; --topic-map"
           + " overrides them. Other transforms are not applied here: the report names them.",
       "Prints a table and the first difference of each partition; exits with 1 on any"
@@ -201,6 +203,7 @@ public final class VerifyCommand implements Callable<Integer> {
                           keys,
                           values,
                           aspects.headers(),
+                          restore.originHeader().orElse(null),
                           timestamps,
                           Duration.ofSeconds(stallTimeout)),
                       aspects);

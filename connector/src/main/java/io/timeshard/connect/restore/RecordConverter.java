@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -18,6 +20,7 @@ public final class RecordConverter {
   private final TimeInterval window;
   private final Optional<TimestampField> timestampField;
   private final boolean timestampFromField;
+  private final String originHeader;
 
   /** The task's restarts, for the offsets; {@code null} until it restarts. */
   private TaskRestarts restarts;
@@ -29,9 +32,22 @@ public final class RecordConverter {
    */
   public RecordConverter(
       TimeInterval window, Optional<TimestampField> timestampField, boolean timestampFromField) {
+    this(window, timestampField, timestampFromField, null);
+  }
+
+  /**
+   * @param originHeader the name of the header that names each record's place in the backup ({@link
+   *     OriginHeader}), or {@code null} for none
+   */
+  public RecordConverter(
+      TimeInterval window,
+      Optional<TimestampField> timestampField,
+      boolean timestampFromField,
+      String originHeader) {
     this.window = window;
     this.timestampField = timestampField;
     this.timestampFromField = timestampFromField;
+    this.originHeader = originHeader;
   }
 
   /**
@@ -82,6 +98,14 @@ public final class RecordConverter {
             object.objectKey(), startOffset, record.index(), record.last(), restarts);
     SchemaAndValue key = record.key();
     SchemaAndValue value = record.value();
+    Headers headers = record.headers();
+    if (originHeader != null) {
+      if (headers == null) {
+        headers = new ConnectHeaders();
+      }
+      headers.addString(
+          originHeader, OriginHeader.format(startOffset, record.index(), record.last()));
+    }
     return new SourceRecord(
         sourcePartition,
         offset,
@@ -92,6 +116,6 @@ public final class RecordConverter {
         value == null ? null : value.schema(),
         value == null ? null : value.value(),
         timestamp,
-        record.headers());
+        headers);
   }
 }

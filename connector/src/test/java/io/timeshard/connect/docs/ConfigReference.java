@@ -1,6 +1,7 @@
 package io.timeshard.connect.docs;
 
 import io.timeshard.connect.RestoreSourceConfig;
+import io.timeshard.connect.groups.GroupOffsetsSourceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +27,32 @@ public final class ConfigReference {
   public static void main(String[] args) throws IOException {
     Path target = Path.of(args.length > 0 ? args[0] : "docs/configuration.md");
     Files.createDirectories(target.getParent());
-    Files.writeString(target, render(RestoreSourceConfig.CONFIG_DEF), StandardCharsets.UTF_8);
+    Files.writeString(
+        target,
+        render(RestoreSourceConfig.CONFIG_DEF)
+            + "# Group offsets snapshot connector\n\n"
+            + "Every key of `io.timeshard.connect.groups.GroupOffsetsSourceConnector`, which"
+            + " snapshots the consumer groups' committed offsets of the cluster being backed up"
+            + " (see [operations](operations.md#disaster-recovery-into-an-empty-cluster)).\n\n"
+            + groups(GroupOffsetsSourceConfig.CONFIG_DEF),
+        StandardCharsets.UTF_8);
   }
 
   static String render(ConfigDef def) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Configuration reference\n\n")
+        .append(
+            "<!-- Generated from RestoreSourceConfig.CONFIG_DEF and"
+                + " GroupOffsetsSourceConfig.CONFIG_DEF by the build; do not edit. -->\n\n")
+        .append(
+            "Every key of `io.timeshard.connect.RestoreSourceConnector`, by group, as Connect's")
+        .append(" `/validate` shows them. Keys the storage sinks and the licensed restore")
+        .append(" connectors use keep their names and meanings.\n\n");
+    return out.append(groups(def)).toString();
+  }
+
+  /** The keys of a definition, a table per group. */
+  static String groups(ConfigDef def) {
     Map<String, List<ConfigKey>> groups = new LinkedHashMap<>();
     for (String group : def.groups()) {
       groups.put(group, new ArrayList<>());
@@ -47,13 +70,6 @@ public final class ConfigReference {
           .add(key);
     }
     StringBuilder out = new StringBuilder();
-    out.append("# Configuration reference\n\n")
-        .append(
-            "<!-- Generated from RestoreSourceConfig.CONFIG_DEF by the build; do not edit. -->\n\n")
-        .append(
-            "Every key of `io.timeshard.connect.RestoreSourceConnector`, by group, as Connect's")
-        .append(" `/validate` shows them. Keys the storage sinks and the licensed restore")
-        .append(" connectors use keep their names and meanings.\n\n");
     for (Map.Entry<String, List<ConfigKey>> group : groups.entrySet()) {
       if (group.getValue().isEmpty()) {
         continue;
