@@ -5,6 +5,7 @@ import io.timeshard.cli.config.RestoreSetup;
 import io.timeshard.cli.text.TextTable;
 import io.timeshard.connect.RestoreSourceConfig;
 import io.timeshard.connect.config.RestoreWindowParser;
+import io.timeshard.connect.format.json.KafkaJsonConverter;
 import io.timeshard.connect.groups.GroupOffsetsSnapshot;
 import io.timeshard.connect.groups.GroupOffsetsSourceConfig;
 import io.timeshard.connect.plan.TopicRenames;
@@ -45,7 +46,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -312,9 +312,9 @@ public final class OffsetsCommand implements Callable<Integer> {
   private Converter snapshotConverter(Map<String, String> props) throws Exception {
     String name = snapshotConverter.trim();
     Map<String, Object> settings = new HashMap<>();
-    if (name.equals(JsonConverter.class.getName())) {
+    if (name.equals(KafkaJsonConverter.CLASS_NAME)) {
       // With or without the schema envelope: both read as maps.
-      settings.put("schemas.enable", "false");
+      settings.put(KafkaJsonConverter.SCHEMAS_ENABLE_CONFIG, "false");
     } else {
       props.forEach(
           (k, v) -> {
