@@ -213,6 +213,30 @@ class RestoreSourceTaskTest {
   }
 
   @Test
+  void anObjectTheStoreKeepsFailingWhileOthersAreReadFailsTheTaskNamingIt() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    String failing = "topics/t/partition=0/t+0+0000000000.json";
+    store.put(failing, "a\n");
+    for (int i = 0; i < 200; i++) {
+      store.put(String.format("topics/t/partition=1/t+1+%010d.json", i), "b" + i + "\n");
+    }
+    store.refusals.put(failing, new StoreException("Cannot read it (HTTP 500 InternalError)"));
+    // Partition 1's reads go on succeeding for longer than the timeout.
+    store.openDelayMillis = 20;
+    harness = new TaskHarness(store);
+    Map<String, String> props = props("t:0-1");
+    props.put("restore.store.unavailable.timeout.ms", "500");
+    props.put("restore.task.restarts.max", "0");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(201, 30_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("no read of '" + failing + "'")
+        .hasMessageContaining("while other reads did")
+        .hasMessageContaining("restore.store.unavailable.timeout.ms");
+  }
+
+  @Test
   void aTaskThatLostItsStoreRestartsByItselfAndGoesOnWhereItStopped() throws Exception {
     InMemoryStore store = new InMemoryStore();
     String first = "topics/t/partition=0/t+0+0000000000.json";

@@ -63,6 +63,8 @@ public final class EndpointReads {
   private long failingSinceNanos = -1;
   private long maxInFlight;
   private boolean wakePending;
+  private long successes;
+  private int sleepers;
 
   EndpointReads(String endpoint, int max, LongSupplier nanoTime) {
     if (max < 1) {
@@ -166,6 +168,10 @@ public final class EndpointReads {
     endedSinceDecrease++;
     if (succeeded) {
       failingSinceNanos = -1;
+      successes++;
+      if (sleepers > 0) {
+        notifyAll();
+      }
       if (limit < max && ++succeededSinceChange >= Math.max(1, limit / 4)) {
         limit++;
         succeededSinceChange = 0;
@@ -200,9 +206,31 @@ public final class EndpointReads {
     }
   }
 
-  /** A read got its answer: the store is up. */
+  /** A read got its answer: the store is up, and reads waiting to try again may. */
   public synchronized void succeeded() {
     failingSinceNanos = -1;
+    successes++;
+    if (sleepers > 0) {
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits until a read from the store succeeds, or {@code maxMillis} pass: a read that failed backs
+   * off while the store fails, and tries again as soon as it is seen answering.
+   */
+  public synchronized void awaitSuccess(long maxMillis) throws InterruptedException {
+    long seen = successes;
+    long deadline = System.currentTimeMillis() + maxMillis;
+    sleepers++;
+    try {
+      for (long left = maxMillis; successes == seen && left > 0; ) {
+        wait(left);
+        left = deadline - System.currentTimeMillis();
+      }
+    } finally {
+      sleepers--;
+    }
   }
 
   /**

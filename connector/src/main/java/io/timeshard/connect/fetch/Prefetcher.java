@@ -401,6 +401,7 @@ public final class Prefetcher implements AutoCloseable {
    */
   private void fetchObject(TopicPartition tp, ObjectBuffer buffer) {
     BackupObject object = buffer.object();
+    long failingSince = -1;
     for (int attempt = 1; ; attempt++) {
       long skip = buffer.nextIndex();
       try (var records = decoder.open(object, skip)) {
@@ -436,6 +437,13 @@ public final class Prefetcher implements AutoCloseable {
           buffer.fail(unavailable(failing, e));
           return;
         }
+        long now = System.nanoTime();
+        failingSince = failingSince < 0 ? now : failingSince;
+        if (now - failingSince >= unavailableTimeout.toNanos()) {
+          // Other reads succeed, this one never does: a store that fails one object for good.
+          buffer.fail(unreadable(object, Duration.ofNanos(now - failingSince), e));
+          return;
+        }
         long wait = retry.backoffBefore(attempt).toMillis();
         log.debug(
             "Reading '{}' of {} failed (attempt {}, reads to the store failing for {} ms); trying"
@@ -458,7 +466,12 @@ public final class Prefetcher implements AutoCloseable {
               unavailableTimeout.toSeconds());
         }
         try {
-          Thread.sleep(wait);
+          // The first back-off always, then until the store is seen answering again: a read
+          // that failed through a burst of errors goes on the moment the burst ends, not after
+          // its own back-off grew long.
+          long first = Math.min(wait, retry.backoffBefore(1).toMillis());
+          Thread.sleep(first);
+          endpoint.awaitSuccess(wait - first);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           buffer.fail(e);
@@ -466,6 +479,22 @@ public final class Prefetcher implements AutoCloseable {
         }
       }
     }
+  }
+
+  private StoreUnavailableException unreadable(
+      BackupObject object, Duration failing, Throwable last) {
+    return new StoreUnavailableException(
+        "no read of '"
+            + object.objectKey()
+            + "' from "
+            + storeName
+            + " has succeeded for "
+            + failing.toSeconds()
+            + " s, at least restore.store.unavailable.timeout.ms ("
+            + unavailableTimeout.toMillis()
+            + "), while other reads did: the store keeps failing this object; the last failure: "
+            + last,
+        last);
   }
 
   private StoreUnavailableException unavailable(Duration failing, Throwable last) {

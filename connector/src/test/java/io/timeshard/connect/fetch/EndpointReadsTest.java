@@ -109,6 +109,30 @@ class EndpointReadsTest {
   }
 
   @Test
+  void aReadWaitingToTryAgainGoesOnOnceAnotherSucceeds() throws Exception {
+    EndpointReads reads = new EndpointReads("e", 8, now::get);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread waiting =
+        new Thread(
+            () -> {
+              try {
+                reads.awaitSuccess(600_000);
+                done.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    waiting.start();
+    while (waiting.getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
+
+    reads.succeeded();
+
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void tasksOfAWorkerShareOneEndpointUntilTheLastLeaves() {
     EndpointReads first = EndpointReads.join("https://shared.example", 64);
     EndpointReads second = EndpointReads.join("https://shared.example", 128);

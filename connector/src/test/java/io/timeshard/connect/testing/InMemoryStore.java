@@ -57,6 +57,9 @@ public final class InMemoryStore implements ObjectStore {
    */
   public final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
+  /** How long every open takes, as a store's latency. */
+  public volatile long openDelayMillis;
+
   /** Reads of these objects break off once, after that many bytes, as a reset connection does. */
   public final Map<String, Integer> breaksOnce = new ConcurrentHashMap<>();
 
@@ -162,6 +165,14 @@ public final class InMemoryStore implements ObjectStore {
   @Override
   public InputStream open(String key) throws IOException {
     openAttempts.incrementAndGet();
+    if (openDelayMillis > 0) {
+      try {
+        Thread.sleep(openDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while opening '" + key + "'");
+      }
+    }
     StoreException refusal = refusals.get(key);
     if (refusal != null) {
       throw refusal;
