@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Scenario E, a flaky store: the production case of a time-based backup of 120,000 one-record
  * objects (12 partitions of 10,000) in Azurite, restored with {@code tasks.max=4} and every other
  * key at its default, once through a proxy that injects no fault and once through the same proxy
- * resetting 5% of the connections, answering 503 for 10 s of every 30 s and stalling 2% of its
+ * resetting 5% of the connections, answering 503 for 10 s of every minute and stalling 1% of its
  * answers for 5 s. Each run must restore every record in order with no task failing; the faulty run
  * at no less than half the fault-free run's records/s. The connections each run opened to the proxy
  * show the worker's one connection pool at work.
@@ -66,7 +66,7 @@ final class ScenarioE {
           .results()
           .add(
               scenario,
-              "Azurite through a proxy: 5% resets, 503 10 s in 30, 2% stalled 5 s",
+              "Azurite through a proxy: 5% resets, 503 10 s a minute, 1% stalled 5 s",
               "tasks.max=" + TASKS,
               flaky.describe() + "; " + Results.ratio(share) + " of the fault-free records/s",
               ">= 0.5 of the fault-free records/s, all records, in order, no task failed",

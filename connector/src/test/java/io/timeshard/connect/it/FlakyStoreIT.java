@@ -37,10 +37,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A restore through a store that fails the way a loaded cloud store does, with nobody to restart
  * anything: a proxy in front of Azurite and of s3proxy resets 5% of the connections, answers every
- * request with 503 for 10 s of every 30 s, and stalls 2% of its answers for 5 s in the middle of
- * their bodies, longer than the store clients' request timeout. A time-based backup of one record
- * per object, 12 partitions, restored with {@code tasks.max=4} on one worker, comes back exact and
- * in order, and no task is ever {@code FAILED}.
+ * request with 503 for 10 s of every minute, and stalls 1% of its answers for 5 s in the middle of
+ * their bodies, longer than the store clients' request timeout here. A time-based backup of one
+ * record per object, 12 partitions, restored with {@code tasks.max=4} on one worker, comes back
+ * exact and in order, and no task is ever {@code FAILED}.
  *
  * <p>The size is {@code -Dtimeshard.flaky.objects} objects (12,000 by default; the issue's
  * production case is 120,000, as benchmark E runs it).
