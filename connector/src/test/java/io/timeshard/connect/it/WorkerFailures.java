@@ -39,7 +39,12 @@ import org.junit.jupiter.api.Test;
  * without, a partition's duplicates are at most what it produced within one offset flush interval
  * per disturbance.
  *
- * <p>One cluster per class (one class per exactly-once mode), shared by its two tests.
+ * <p>One cluster per class (one class per exactly-once mode), shared by its two tests. The embedded
+ * workers share one JVM, so a static memory of the plugin would make a connector that moves look as
+ * if it had run there before; the connector's task configurations depend on nothing kept between
+ * its starts, so a start on another embedded worker is a start where it never ran. (The earlier
+ * connector, which answered from such a memory or else with no task while it planned, fails the
+ * exactly-once rolling restart here, a task {@code FAILED}, once that memory is disabled.)
  */
 abstract class WorkerFailures {
 
