@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
@@ -73,7 +74,7 @@ public class RestoreSourceTask extends SourceTask {
   private Prefetcher prefetcher;
   private RestoreProgress progress;
   private ProgressReporter reporter;
-  private TaskShare share;
+  private Predicate<TopicPartition> share;
   private String name;
   private long started;
 
@@ -213,9 +214,10 @@ public class RestoreSourceTask extends SourceTask {
             e);
         return false;
       }
-      RestorePlan own = plan.only(share);
-      // Not checked by the connector in this worker: the task checks its own destinations.
-      DestinationCheck.of(config, config.originalsStrings()).ifPresent(check -> check.check(own));
+      // Not checked by the connector in this worker: the task checks every destination, as the
+      // connector does, so that no task produces while another's destination is wrong.
+      RestorePlan all = plan;
+      DestinationCheck.of(config, config.originalsStrings()).ifPresent(check -> check.check(all));
     }
     queueNewObjects(plan);
     progress.markPlanned();

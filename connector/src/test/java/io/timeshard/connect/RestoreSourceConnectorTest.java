@@ -237,7 +237,10 @@ class RestoreSourceConnectorTest {
     List<SourceRecord> restored = new ArrayList<>();
     for (Map<String, String> taskConfig : taskConfigs) {
       TaskHarness task = new TaskHarness(store);
-      task.start(taskConfig);
+      // As Connect hands it to the task: with the task's class added.
+      Map<String, String> asConnectHandsIt = new HashMap<>(taskConfig);
+      asConnectHandsIt.put("task.class", RestoreSourceTask.class.getName());
+      task.start(asConnectHandsIt);
       try {
         restored.addAll(task.pollRecords(recordsEach, 10_000));
       } finally {

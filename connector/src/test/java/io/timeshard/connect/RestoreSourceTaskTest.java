@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -299,6 +300,46 @@ class RestoreSourceTaskTest {
         .extracting(SourceRecord::value)
         .containsExactlyInAnyOrder("c", "d");
     assertThat(harness.pollRecords(1, 1_000)).isEmpty();
+  }
+
+  /**
+   * In a rolling upgrade, Connect may start a task from the configuration an earlier version stored
+   * (its partitions named, no task count) before the connector writes new ones: it restores exactly
+   * those partitions instead of failing.
+   */
+  @Test
+  void aTaskOfAnEarlierVersionsConfigurationRestoresTheNamedPartitions() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    for (int p = 0; p < 3; p++) {
+      store.put(String.format("topics/t/partition=%d/t+%d+0000000000.json", p, p), "t" + p + "\n");
+    }
+    harness = new TaskHarness(store);
+    Map<String, String> props = props();
+    props.remove(RestoreSourceTaskConfig.TASK_COUNT_CONFIG);
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "1");
+    props.put(RestoreSourceTaskConfig.LEGACY_TASK_PARTITIONS_CONFIG, "t:0,2");
+    harness.start(props);
+
+    assertThat(harness.pollRecords(2, 10_000))
+        .extracting(SourceRecord::value)
+        .containsExactlyInAnyOrder("t0", "t2");
+    assertThat(harness.pollRecords(1, 500)).isEmpty();
+  }
+
+  @Test
+  void aTaskConfigurationWithoutTheTaskCountIsRefusedNamingTheKey() {
+    Map<String, String> props = props();
+    props.remove(RestoreSourceTaskConfig.TASK_COUNT_CONFIG);
+
+    assertThatThrownBy(() -> new RestoreSourceTaskConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("task.count");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "2");
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "2");
+    assertThatThrownBy(() -> new RestoreSourceTaskConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("task.id")
+        .hasMessageContaining("below task.count (2)");
   }
 
   /**

@@ -206,9 +206,10 @@ class TimeBasedRestoreIT {
 
     connect.configureConnector("empty-window", config);
 
+    // tasks.max tasks, each idle and watching for objects in the window.
     connect
         .assertions()
-        .assertConnectorAndExactlyNumTasksAreRunning("empty-window", 0, "an idle connector");
+        .assertConnectorAndExactlyNumTasksAreRunning("empty-window", 4, "four idle tasks");
     connect.deleteConnector("empty-window");
   }
 
