@@ -31,7 +31,7 @@ echo "Restoring into ${RESTORED_TOPIC} ..."
 expected="$(end_offsets "$TOPIC")"
 for _ in $(seq 1 300); do
   if [ "$(end_offsets "$RESTORED_TOPIC")" = "$expected" ]; then
-    curl -fsS "${CONNECT_URL}/connectors/restore/tasks" | tr '{' '\n' | grep -o '"task.assigned.partitions":"[^"]*"' || true
+    curl -fsS "${CONNECT_URL}/connectors/restore/tasks" | tr '{' '\n' | grep -o '"task.id":"[^"]*"' || true
     echo "Restored: ${RESTORED_TOPIC} ${expected}"
     exit 0
   fi

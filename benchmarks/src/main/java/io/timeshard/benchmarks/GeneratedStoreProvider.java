@@ -62,7 +62,7 @@ public final class GeneratedStoreProvider implements ObjectStoreProvider {
   @Override
   public ObjectStore create(Map<String, String> props) {
     String component =
-        props.containsKey("task.assigned.partitions")
+        props.containsKey("task.count")
             ? "task-" + props.getOrDefault("task.id", "0")
             : "connector";
     return new GeneratedBackup(

@@ -11,6 +11,7 @@ import io.timeshard.connect.RestoreSourceTaskConfig;
 import io.timeshard.fixtures.Damage;
 import io.timeshard.fixtures.ObjectSink;
 import io.timeshard.fixtures.SinkFormat;
+import io.timeshard.partitioner.split.TaskShare;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -116,7 +118,8 @@ class CommandsIT {
     connect.configureConnector("restore", config);
     connect.kafka().consume(PARTITIONS * 40, TIMEOUT_MS, "orders-restored");
 
-    // What plan says is what the connector did: the same tasks with the same partitions.
+    // What plan says is what the tasks do: each task restores the partitions its index and the
+    // task count give it ("orders" starts at task 1 of 2).
     Cli.Run plan = Cli.run("plan", "--config", file.toString(), "--format", "json");
     assertThat(plan.exitCode()).isZero();
     List<String> planned = new ArrayList<>();
@@ -125,13 +128,20 @@ class CommandsIT {
       task.get("partitions").forEach(p -> partitions.add(p.asText()));
       planned.add(String.join(",", partitions));
     }
+    assertThat(planned).containsExactly("orders-1", "orders-0,orders-2");
     List<String> assigned = new ArrayList<>();
     for (TaskInfo task : connect.taskConfigs("restore")) {
-      assigned.add(
-          task.config()
-              .get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG)
-              .replace("orders:0-1", "orders-0,orders-1")
-              .replace("orders:", "orders-"));
+      TaskShare share =
+          new TaskShare(
+              Integer.parseInt(task.config().get(RestoreSourceTaskConfig.TASK_ID_CONFIG)),
+              Integer.parseInt(task.config().get(RestoreSourceTaskConfig.TASK_COUNT_CONFIG)));
+      List<String> partitions = new ArrayList<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        if (share.test(new TopicPartition("orders", p))) {
+          partitions.add("orders-" + p);
+        }
+      }
+      assigned.add(String.join(",", partitions));
     }
     assertThat(assigned).containsExactlyElementsOf(planned);
 

@@ -140,9 +140,9 @@ public class RestoreSourceConfig extends AbstractConfig {
   public static final String POLL_INTERVAL_MS_CONFIG = "restore.poll.interval.ms";
   public static final long POLL_INTERVAL_MS_DEFAULT = 60_000L;
   private static final String POLL_INTERVAL_MS_DOC =
-      "Once everything planned is restored, how often to look for new objects. New objects of"
-          + " partitions being restored are restored by their task; a new partition or topic"
-          + " makes the connector reassign its tasks.";
+      "Once everything planned is restored, how often each task looks for new objects: those"
+          + " of its partitions, and new partitions and topics that fall to it, which it restores;"
+          + " the tasks are never reassigned. A task with no partition yet looks as often.";
 
   public static final String WATCH_CONFIG = "restore.watch";
   public static final boolean WATCH_DEFAULT = true;

@@ -4,29 +4,23 @@ import io.timeshard.connect.config.ConfigRules;
 import io.timeshard.connect.config.LicensedConnectorKeys;
 import io.timeshard.connect.config.WorkerVersion;
 import io.timeshard.connect.format.FormatConfig;
-import io.timeshard.connect.plan.BackupWatcher;
 import io.timeshard.connect.plan.DestinationCheck;
+import io.timeshard.connect.plan.FirstPlan;
 import io.timeshard.connect.plan.PlanHandoff;
-import io.timeshard.connect.plan.RecordTimestampCheck;
-import io.timeshard.connect.plan.TopicRenames;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.connect.restore.TaskServices;
 import io.timeshard.connect.store.ObjectStores;
 import io.timeshard.partitioner.PartitionerConfig;
 import io.timeshard.partitioner.PlanRequest;
 import io.timeshard.partitioner.RestorePartitioners;
-import io.timeshard.partitioner.split.StreamWeight;
-import io.timeshard.partitioner.split.TaskAssignment;
-import io.timeshard.partitioner.split.TaskSplitter;
+import io.timeshard.partitioner.split.TaskShare;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -57,17 +51,9 @@ public class RestoreSourceConnector extends SourceConnector {
 
   private String name;
 
-  /**
-   * The id in every task configuration this start writes: the last answer's when this worker
-   * remembers one for this configuration, otherwise a new one.
-   */
-  private String startId;
-
-  /** The answer while the first plan is pending: the last answer, or no task. */
-  private List<Map<String, String>> answerWhilePlanning;
-
   private TaskServices services;
-  private BackupWatcher watcher;
+  private FirstPlan firstPlan;
+  private PlanHandoff.Offer offer;
 
   public RestoreSourceConnector() {
     this(TaskServicesFactory::create);
@@ -87,10 +73,6 @@ public class RestoreSourceConnector extends SourceConnector {
   public void start(Map<String, String> props) {
     this.props = Map.copyOf(props);
     this.name = props.getOrDefault("name", "restore");
-    Optional<LastTaskConfigs.Answer> last = LastTaskConfigs.of(name, this.props);
-    this.startId =
-        last.map(LastTaskConfigs.Answer::startId).orElseGet(() -> UUID.randomUUID().toString());
-    this.answerWhilePlanning = last.map(LastTaskConfigs.Answer::taskConfigs).orElse(List.of());
     this.config = new RestoreSourceConfig(props);
     if (!config.licenceKeysPresent().isEmpty()) {
       log.info(
@@ -103,38 +85,27 @@ public class RestoreSourceConnector extends SourceConnector {
     }
     this.services = servicesFactory.apply(config);
     PlanRequest request = config.planRequest(services.valueFormat(), services.store());
-    watcher =
-        new BackupWatcher(
+    PlanHandoff.Offer planned = PlanHandoff.planning(name, this.props);
+    this.offer = planned;
+    firstPlan =
+        new FirstPlan(
             name,
             services.store(),
             RestorePartitioners.create(config.originalsStrings()),
             request,
             config.pollInterval(),
-            config.watch(),
-            config.watchLookBack(),
             plan -> {
-              destinationCheck().ifPresent(check -> check.check(plan));
-              PlanHandoff.offer(startId, plan);
+              try {
+                DestinationCheck.of(config, this.props).ifPresent(check -> check.check(plan));
+              } catch (RuntimeException e) {
+                planned.fail(e);
+                throw e;
+              }
+              planned.offer(plan);
             },
-            () -> context.requestTaskReconfiguration(),
+            planned::withdraw,
             failure -> context.raiseError(asConnectException(failure)));
-    watcher.start();
-  }
-
-  private Optional<DestinationCheck> destinationCheck() {
-    if (config.targetBootstrapServers().isEmpty()) {
-      return Optional.empty();
-    }
-    String creation = props.get("topic.creation.default.partitions");
-    Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
-    DestinationCheck check =
-        new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props));
-    config.topicCreation().ifPresent(check::withTopicCreation);
-    if (config.timestampFromField()) {
-      check.withRecordTimestampCheck(
-          new RecordTimestampCheck(config.window(), java.time.Clock.systemUTC()));
-    }
-    return Optional.of(check);
+    firstPlan.start();
   }
 
   private static RuntimeException asConnectException(Throwable failure) {
@@ -148,53 +119,43 @@ public class RestoreSourceConnector extends SourceConnector {
     return RestoreSourceTask.class;
   }
 
+  /**
+   * Exactly {@code maxTasks} task configurations, each the connector's configuration with the
+   * task's index and the task count: a function of the configuration alone. Any start of the
+   * connector, in any worker, answers at once and with the configurations Connect already stores
+   * for this configuration, so that no running task is stopped (in an exactly-once worker, a new
+   * set of task configurations would keep the running tasks from starting again). Each task finds
+   * its own partition streams in the backup, and new ones as they appear (see {@link TaskShare}); a
+   * task with none runs idle and watches for them.
+   */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    // Answers with what is known, never waiting: the watcher asks for new task configurations
-    // the moment the first plan lands, however long it takes. Until then the answer is the one
-    // this worker last gave with the same configuration (see LastTaskConfigs), which keeps the
-    // running tasks, or else no task, which Connect stores, stopping the tasks of an earlier start.
-    // After no task, the plan's answer carries a new start id: Connect compares it with the
-    // configurations it last read, which may still be the earlier start's, and an answer equal to
-    // those would be dropped, leaving no task.
-    if (!watcher.isPlanned()) {
-      if (answerWhilePlanning.isEmpty()) {
-        log.info("The backup is still being planned; tasks will be assigned when the plan lands");
-      } else {
-        log.info(
-            "The backup is still being planned; the {} tasks keep their assignments until the"
-                + " plan lands",
-            answerWhilePlanning.size());
-      }
-      return answerWhilePlanning;
-    }
-    List<StreamWeight> streams = watcher.streams();
-    List<TaskAssignment> assignments = TaskSplitter.split(streams, maxTasks);
-    List<Map<String, String>> configs = new ArrayList<>(assignments.size());
-    for (int task = 0; task < assignments.size(); task++) {
+    offer.expect(maxTasks);
+    List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+    for (int task = 0; task < maxTasks; task++) {
       Map<String, String> taskConfig = new HashMap<>(props);
-      taskConfig.put(
-          RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, assignments.get(task).encode());
       taskConfig.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
-      taskConfig.put(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG, startId);
+      taskConfig.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, String.valueOf(maxTasks));
       configs.add(taskConfig);
     }
-    LastTaskConfigs.remember(name, new LastTaskConfigs.Answer(props, startId, configs));
     log.info(
-        "Assigned {} partition streams to {} tasks (tasks.max={})",
-        streams.size(),
-        configs.size(),
+        "Assigned {} tasks (tasks.max); each restores the partition streams its index is given",
         maxTasks);
     return configs;
   }
 
+  /** Whether the connector's plan landed and passed its checks: for tests. */
+  boolean isPlanned() {
+    return firstPlan != null && firstPlan.isPlanned();
+  }
+
   @Override
   public void stop() {
-    if (watcher != null) {
-      watcher.close();
+    if (firstPlan != null) {
+      firstPlan.close();
     }
-    if (startId != null) {
-      PlanHandoff.withdraw(startId);
+    if (offer != null) {
+      offer.withdraw();
     }
     if (services != null) {
       services.store().close();

@@ -4,6 +4,7 @@ import io.timeshard.connect.fetch.EndpointReads;
 import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
+import io.timeshard.connect.plan.DestinationCheck;
 import io.timeshard.connect.plan.PlanHandoff;
 import io.timeshard.connect.progress.ProgressReporter;
 import io.timeshard.connect.progress.RestoreProgress;
@@ -26,6 +27,7 @@ import io.timeshard.partitioner.RestorePartitioner;
 import io.timeshard.partitioner.RestorePartitioners;
 import io.timeshard.partitioner.RestorePlan;
 import io.timeshard.partitioner.WatchWindow;
+import io.timeshard.partitioner.split.TaskShare;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +35,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
@@ -46,10 +48,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores the partition streams assigned to it: plans them from the store (or takes the plan its
- * connector made in the same worker, see {@link PlanHandoff}), fetches their objects ahead on a few
- * threads, and hands Connect each partition's records in backup order, all partitions taking turns.
- * Once everything is restored it stays up and looks for new objects at the poll interval.
+ * Restores its share of the partition streams ({@link TaskShare}: a function of each stream's topic
+ * and partition, its index and the task count): plans the backup from the store (or takes the plan
+ * its connector made in the same worker, see {@link PlanHandoff}) and keeps its own streams,
+ * fetches their objects ahead on a few threads, and hands Connect each partition's records in
+ * backup order, all partitions taking turns. Once everything is restored it stays up and looks for
+ * new objects at the poll interval, new streams of its share included; a task whose share holds no
+ * stream yet only looks.
  */
 public class RestoreSourceTask extends SourceTask {
 
@@ -74,7 +79,13 @@ public class RestoreSourceTask extends SourceTask {
   private Prefetcher prefetcher;
   private RestoreProgress progress;
   private ProgressReporter reporter;
-  private List<TopicPartition> assigned;
+  private Predicate<TopicPartition> share;
+  private String name;
+  private long started;
+
+  /** The task's streams, in the order found; only the poll's thread changes it. */
+  private final List<TopicPartition> assigned = new ArrayList<>();
+
   private final Map<TopicPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
   private final Map<TopicPartition, BackupObject> lastQueued = new HashMap<>();
   private final Map<TopicPartition, Optional<RestorePosition>> resumeFrom = new HashMap<>();
@@ -83,6 +94,14 @@ public class RestoreSourceTask extends SourceTask {
   /** The records {@link #take} moves out of a buffer at once; only the poll uses it. */
   private final List<BackupRecord> chunk = new ArrayList<>();
 
+  /** The first retry of a failed first plan; each further one waits twice as long. */
+  static final long FIRST_RETRY_MS = 1_000;
+
+  /** The connector's plan in this worker, while the task waits for it. */
+  private PlanHandoff.Pending handover;
+
+  private boolean planned;
+  private int planFailures;
   private long nextPlanNanos;
   private int turn;
   private String taskName;
@@ -124,15 +143,14 @@ public class RestoreSourceTask extends SourceTask {
 
   @Override
   public void start(Map<String, String> props) {
-    long started = System.nanoTime();
+    started = System.nanoTime();
     config = new RestoreSourceTaskConfig(props);
-    assigned = config.assignedPartitions();
+    share = config.share();
     services = servicesFactory.apply(config);
     partitioner = RestorePartitioners.create(config.originalsStrings());
-    request =
-        config
-            .planRequest(services.valueFormat(), services.store())
-            .onlyPartitions(Set.copyOf(assigned));
+    // Every stream of the backup: the task keeps its share of each plan, and remembers where each
+    // stream ended, so that a look for new objects lists as little as the connector's did.
+    request = config.planRequest(services.valueFormat(), services.store());
     watchWindow = new WatchWindow(config.window(), config.watchLookBack());
     converter =
         new RecordConverter(
@@ -140,33 +158,97 @@ public class RestoreSourceTask extends SourceTask {
             config.timestampField().map(field -> new TimestampField(field, config.restoreZone())),
             config.timestampFromField(),
             config.originHeader().orElse(null));
-    String name = props.getOrDefault("name", "restore");
+    name = props.getOrDefault("name", "restore");
     taskName = name + "-" + config.taskId();
     prefetcher = newPrefetcher();
     progress = new RestoreProgress();
     reporter = new ProgressReporter(progress, name, config.taskId());
-    for (TopicPartition tp : assigned) {
-      sourcePartitions.put(tp, RestorePosition.sourcePartition(tp));
+    handover =
+        PlanHandoff.take(
+                name, RestoreSourceTaskConfig.connectorConfig(Map.copyOf(props)), config.taskId())
+            .orElse(null);
+    if (handover == null) {
+      // Plans at once; should that fail, the polls try again. A plan the connector is still making
+      // in this worker is awaited by the polls, which return at once while it is pending.
+      planFirst();
     }
-    readCommittedPositions();
-    Optional<RestorePlan> handedOver = PlanHandoff.take(config.connectorStart(), assigned);
-    RestorePlan plan =
-        queueNewObjects(handedOver.orElseGet(() -> partitioner.plan(services.store(), request)));
+  }
+
+  /**
+   * Makes the first plan: the connector's, from this worker, when it plans or planned here; the
+   * task's own listing otherwise, tried again after a back-off while it fails.
+   *
+   * @return whether the task is planned
+   */
+  private boolean planFirst() {
+    RestorePlan plan = null;
+    boolean handedOver = false;
+    if (handover != null) {
+      try {
+        if (!handover.await(Duration.ofMillis(POLL_WAIT_MS))) {
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      Optional<RestorePlan> offered = handover.plan();
+      handover = null;
+      if (offered.isPresent()) {
+        plan = offered.get();
+        handedOver = true;
+      }
+    }
+    if (plan == null) {
+      long wait = nextPlanNanos - System.nanoTime();
+      if (planFailures > 0 && wait > 0) {
+        sleep(Math.min(wait / 1_000_000 + 1, POLL_WAIT_MS));
+        return false;
+      }
+      try {
+        plan = partitioner.plan(services.store(), request);
+      } catch (RuntimeException e) {
+        planFailures++;
+        long retry =
+            Math.min(
+                FIRST_RETRY_MS << Math.min(planFailures - 1, 20), config.pollInterval().toMillis());
+        nextPlanNanos = System.nanoTime() + retry * 1_000_000;
+        log.warn(
+            "Task {}-{} could not plan its partition streams (attempt {}); trying again in {} ms."
+                + " Cause: {}",
+            name,
+            config.taskId(),
+            planFailures,
+            retry,
+            e.toString(),
+            e);
+        return false;
+      }
+      // Not checked by the connector in this worker: the task checks every destination, as the
+      // connector does, so that no task produces while another's destination is wrong.
+      RestorePlan all = plan;
+      DestinationCheck.of(config, config.originalsStrings()).ifPresent(check -> check.check(all));
+    }
+    queueNewObjects(plan);
     progress.markPlanned();
+    planned = true;
     log.info(
-        "Restore task {}-{} started in {} ms: {} partition streams, {} objects, {} bytes from {}"
-            + " ({})",
+        "Restore task {}-{} (task {} of {}) planned in {} ms: {} partition streams, {} objects, {}"
+            + " bytes from {} ({})",
         name,
         config.taskId(),
+        config.taskId() + 1,
+        config.taskCount(),
         (System.nanoTime() - started) / 1_000_000,
         assigned.size(),
         progress.getPlannedObjects(),
         progress.getPlannedBytes(),
         services.store().describe(),
-        handedOver.isPresent()
+        handedOver
             ? "planned by the connector in this worker: no LIST call"
             : plan.stats().listCalls() + " LIST calls");
     nextPlanNanos = System.nanoTime() + config.pollInterval().toNanos();
+    return true;
   }
 
   /** The read-ahead over the task's store, as it starts and as it restarts by itself. */
@@ -182,15 +264,34 @@ public class RestoreSourceTask extends SourceTask {
         config.storeUnavailableTimeout());
   }
 
-  private void readCommittedPositions() {
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Takes on streams of this task's share seen for the first time: their source partitions and
+   * where their committed offsets say to resume.
+   */
+  private void adopt(List<TopicPartition> streams) {
+    List<Map<String, Object>> partitions = new ArrayList<>(streams.size());
+    for (TopicPartition tp : streams) {
+      Map<String, Object> partition = RestorePosition.sourcePartition(tp);
+      sourcePartitions.put(tp, partition);
+      partitions.add(partition);
+    }
     Map<Map<String, Object>, Map<String, Object>> offsets =
-        context.offsetStorageReader().offsets(sourcePartitions.values());
-    for (TopicPartition tp : assigned) {
+        context.offsetStorageReader().offsets(partitions);
+    for (TopicPartition tp : streams) {
       Map<String, Object> offset = offsets == null ? null : offsets.get(sourcePartitions.get(tp));
       Optional<RestorePosition> position = RestorePosition.fromSourceOffset(offset);
       resumeFrom.put(tp, position);
       position.ifPresent(
           p -> log.info("Resuming {} after record {} of '{}'", tp, p.record(), p.objectKey()));
+      assigned.add(tp);
     }
   }
 
@@ -198,9 +299,22 @@ public class RestoreSourceTask extends SourceTask {
    * Queues the objects of a plan of the assigned streams (the first plan, or a refresh's, which may
    * hold only the newest objects) not yet queued or restored.
    */
-  private RestorePlan queueNewObjects(RestorePlan plan) {
+  private void queueNewObjects(RestorePlan plan) {
     watchWindow.saw(plan);
-    for (PartitionStream stream : plan.streams()) {
+    RestorePlan own = plan.only(share);
+    List<TopicPartition> found = new ArrayList<>();
+    for (PartitionStream stream : own.streams()) {
+      if (!sourcePartitions.containsKey(stream.topicPartition())) {
+        found.add(stream.topicPartition());
+      }
+    }
+    if (!found.isEmpty()) {
+      if (planned) {
+        log.info("Task {}-{} found new partition streams: {}", name, config.taskId(), found);
+      }
+      adopt(found);
+    }
+    for (PartitionStream stream : own.streams()) {
       TopicPartition tp = stream.topicPartition();
       BackupObject last = lastQueued.get(tp);
       Optional<RestorePosition> position = resumeFrom.getOrDefault(tp, Optional.empty());
@@ -243,7 +357,6 @@ public class RestoreSourceTask extends SourceTask {
       lateObjects.remember(stream, fresh.get(fresh.size() - 1));
       reporter.reopen();
     }
-    return plan;
   }
 
   @Override
@@ -348,6 +461,9 @@ public class RestoreSourceTask extends SourceTask {
   }
 
   private List<SourceRecord> pollRecords() throws InterruptedException {
+    if (!planned && !planFirst()) {
+      return null;
+    }
     long seen = prefetcher.changes();
     List<SourceRecord> batch = new ArrayList<>();
     List<TopicPartition> partitions = assigned;

@@ -89,7 +89,9 @@ class AdaptiveReadAheadTest {
     props.put("name", "adaptive");
     props.put("store.url", "memory://test");
     props.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
-    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "orders:0-3");
+    // The only task: every stream of the backup.
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     props.put(RestoreSourceConfig.FETCH_CONCURRENCY_CONFIG, Integer.toString(concurrency));
     return props;
   }

@@ -96,7 +96,9 @@ class LastModifiedRestoreTest {
     props.put("locale", "en-US");
     props.put("timezone", "UTC");
     props.put("timestamp.extractor", "Record");
-    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "t:0-1");
+    // The only task: every stream of the backup.
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     props.put("restore.start", START.toString());
     props.put("restore.end", END.toString());
     props.put("restore.timestamp.field", "ts");

@@ -56,7 +56,9 @@ class PollHandOverTest {
     props.put("name", "unit");
     props.put("store.url", "memory://test");
     props.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
-    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "orders:0-2");
+    // The only task: every stream of the backup.
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     props.put("restore.fetch.concurrency", "4");
     props.put("record.batch.max.size", Integer.toString(batchMaxSize));
     return props;

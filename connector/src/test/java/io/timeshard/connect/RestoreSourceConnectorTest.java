@@ -20,18 +20,12 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RestoreSourceConnectorTest {
 
   private RestoreSourceConnector connector;
   private final AtomicInteger reconfigurations = new AtomicInteger();
-
-  @BeforeEach
-  void asInAWorkerThatNeverRanTheConnector() {
-    LastTaskConfigs.clear();
-  }
 
   @AfterEach
   void stop() {
@@ -97,31 +91,6 @@ class RestoreSourceConnectorTest {
     return store;
   }
 
-  /** Waits for the reconfiguration the connector asks for when its first plan lands. */
-  private void awaitReconfigurations(int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (reconfigurations.get() < count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(reconfigurations.get()).isGreaterThanOrEqualTo(count);
-  }
-
-  @Test
-  void fourPartitionsAndFourTasksGiveOnePartitionEach() throws Exception {
-    start(fourPartitions(), timeBased());
-    awaitReconfigurations(1);
-
-    List<Map<String, String>> tasks = connector.taskConfigs(4);
-
-    assertThat(tasks)
-        .extracting(t -> t.get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG))
-        .containsExactlyInAnyOrder("customerst:0", "customerst:1", "customerst:2", "customerst:3");
-    assertThat(tasks).extracting(t -> t.get("timezone")).containsOnly("Europe/Madrid");
-    assertThat(connector.taskConfigs(1))
-        .extracting(t -> t.get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG))
-        .containsExactly("customerst:0-3");
-  }
-
   /** Makes the store's listings wait until the returned latch is counted down. */
   private static CountDownLatch holdListings(InMemoryStore store) {
     CountDownLatch storeAnswers = new CountDownLatch(1);
@@ -136,115 +105,85 @@ class RestoreSourceConnectorTest {
     return storeAnswers;
   }
 
-  /**
-   * Starts a connector on {@code store}, waits for its plan and stops it: its three tasks' configs.
-   */
-  private List<Map<String, String>> plannedThenStopped(InMemoryStore store) throws Exception {
-    start(store, timeBased());
-    awaitReconfigurations(1);
-    List<Map<String, String>> configs = connector.taskConfigs(3);
-    connector.stop();
-    return configs;
-  }
-
-  /**
-   * Connect restarts the tasks with the stored configurations when it restarts a connector and its
-   * tasks. Any other answer is a new set of configurations, which stops them again; in an
-   * exactly-once worker such a task can no longer start and fails its graceful stop.
-   */
-  @Test
-  void aConnectorRestartedInTheSameWorkerKeepsItsTaskConfigsWhilePlanningAndAfter()
-      throws Exception {
-    InMemoryStore store = fourPartitions();
-    List<Map<String, String>> before = plannedThenStopped(store);
-    CountDownLatch storeAnswers = holdListings(store);
-
-    start(store, timeBased());
-
-    assertThat(connector.taskConfigs(3)).isEqualTo(before);
-    storeAnswers.countDown();
-    awaitReconfigurations(2);
-    assertThat(connector.taskConfigs(3)).isEqualTo(before);
-  }
-
-  /**
-   * Connect stores the empty answer of a connector that plans where it never ran, then compares the
-   * plan's answer with what it last read, which can still be the earlier start's: an equal answer
-   * would be dropped and the restore would stall with no task.
-   */
-  @Test
-  void aConnectorStartedInAnotherWorkerAssignsNoTaskUntilPlannedThenNewTaskConfigs()
-      throws Exception {
-    InMemoryStore store = fourPartitions();
-    List<Map<String, String>> before = plannedThenStopped(store);
-    LastTaskConfigs.clear();
-    CountDownLatch storeAnswers = holdListings(store);
-
-    start(store, timeBased());
-    assertThat(connector.taskConfigs(3)).isEmpty();
-    storeAnswers.countDown();
-    awaitReconfigurations(2);
-    List<Map<String, String>> after = connector.taskConfigs(3);
-
-    assertThat(after).hasSize(3);
-    for (int task = 0; task < 3; task++) {
-      Map<String, String> withoutStart = new HashMap<>(after.get(task));
-      withoutStart.remove(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG);
-      Map<String, String> earlierWithoutStart = new HashMap<>(before.get(task));
-      earlierWithoutStart.remove(RestoreSourceTaskConfig.TASK_CONNECTOR_START_CONFIG);
-      assertThat(withoutStart).isEqualTo(earlierWithoutStart);
-      assertThat(after.get(task)).isNotEqualTo(before.get(task));
+  /** Waits for the connector's plan to land. */
+  private void awaitPlanned() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!connector.isPlanned() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
     }
-    // Within one start, asking again without a new plan changes nothing: no task restarts.
-    assertThat(connector.taskConfigs(3)).isEqualTo(after);
+    assertThat(connector.isPlanned()).isTrue();
+  }
+
+  /** The connector's configuration with a task's index and the task count. */
+  private static Map<String, String> taskConfig(Map<String, String> config, int task, int tasks) {
+    Map<String, String> expected = new HashMap<>(config);
+    expected.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
+    expected.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, String.valueOf(tasks));
+    return expected;
   }
 
   @Test
-  void aConnectorRestartedWithAnotherConfigAssignsNoTaskUntilPlanned() throws Exception {
-    InMemoryStore store = fourPartitions();
-    plannedThenStopped(store);
-    CountDownLatch storeAnswers = holdListings(store);
-    Map<String, String> changed = timeBased();
-    changed.put("timezone", "UTC");
-
-    start(store, changed);
-
-    assertThat(connector.taskConfigs(3)).isEmpty();
-    storeAnswers.countDown();
-  }
-
-  @Test
-  void aNewPartitionInTheBackupAsksForNewTaskAssignments() throws Exception {
-    InMemoryStore store = fourPartitions();
-    start(store, timeBased());
-    awaitReconfigurations(1);
-    assertThat(connector.taskConfigs(8)).hasSize(4);
-
-    store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
-    awaitReconfigurations(2);
-
-    assertThat(connector.taskConfigs(8)).hasSize(5);
-  }
-
-  @Test
-  void aFirstPlanSlowerThanAnyWaitStillEndsWithTasks() throws Exception {
+  void answersTasksMaxConfigurationsOfTheConfigurationAloneBeforeAnyPlan() throws Exception {
     InMemoryStore store = fourPartitions();
     CountDownLatch storeAnswers = holdListings(store);
     start(store, timeBased());
 
     long asked = System.nanoTime();
-    assertThat(connector.taskConfigs(4)).isEmpty();
+    List<Map<String, String>> tasks = connector.taskConfigs(3);
+
     assertThat(System.nanoTime() - asked).isLessThan(TimeUnit.SECONDS.toNanos(5));
-    assertThat(reconfigurations.get()).isZero();
-
+    assertThat(connector.isPlanned()).isFalse();
+    assertThat(tasks)
+        .containsExactly(
+            taskConfig(timeBased(), 0, 3),
+            taskConfig(timeBased(), 1, 3),
+            taskConfig(timeBased(), 2, 3));
+    // More tasks than partition streams: every one of them, the spare ones watching.
+    assertThat(connector.taskConfigs(6)).hasSize(6).last().isEqualTo(taskConfig(timeBased(), 5, 6));
+    assertThat(connector.taskConfigs(1)).containsExactly(taskConfig(timeBased(), 0, 1));
     storeAnswers.countDown();
-    awaitReconfigurations(1);
+    awaitPlanned();
+    assertThat(connector.taskConfigs(3)).isEqualTo(tasks);
+    assertThat(reconfigurations.get()).isZero();
+  }
 
-    assertThat(connector.taskConfigs(4)).hasSize(4);
+  /**
+   * Connect restarts the tasks with the stored configurations when the connector starts again, in
+   * the same worker or another (a worker lost, a rolling restart). Any other answer is a new set of
+   * configurations, which stops them again; in an exactly-once worker such a task can no longer
+   * start and fails its graceful stop.
+   */
+  @Test
+  void aConnectorStartedAgainAnywhereAnswersAsBeforeWhilePlanning() throws Exception {
+    InMemoryStore store = fourPartitions();
+    start(store, timeBased());
+    List<Map<String, String>> before = connector.taskConfigs(3);
+    connector.stop();
+    CountDownLatch storeAnswers = holdListings(store);
+
+    // Nothing of the earlier start is kept anywhere: this is any worker.
+    start(store, timeBased());
+
+    assertThat(connector.taskConfigs(3)).isEqualTo(before);
+    storeAnswers.countDown();
+    awaitPlanned();
+    assertThat(connector.taskConfigs(3)).isEqualTo(before);
   }
 
   @Test
-  void aFirstPlanThatFailsIsRetriedAndEndsWithTasks() throws Exception {
+  void anotherConfigurationGivesOtherTaskConfigurations() throws Exception {
+    Map<String, String> changed = timeBased();
+    changed.put("timezone", "UTC");
+
+    start(fourPartitions(), changed);
+
+    assertThat(connector.taskConfigs(2))
+        .containsExactly(taskConfig(changed, 0, 2), taskConfig(changed, 1, 2))
+        .doesNotContain(taskConfig(timeBased(), 0, 2));
+  }
+
+  @Test
+  void aFirstPlanThatFailsIsRetried() throws Exception {
     InMemoryStore store = fourPartitions();
     AtomicInteger failures = new AtomicInteger(2);
     store.beforeList =
@@ -255,13 +194,13 @@ class RestoreSourceConnectorTest {
         };
     start(store, timeBased());
 
-    awaitReconfigurations(1);
+    awaitPlanned();
 
     assertThat(connector.taskConfigs(4)).hasSize(4);
   }
 
   @Test
-  void anErrorInTheWatcherDoesNotStopIt() throws Exception {
+  void anErrorWhilePlanningDoesNotStopThePlanning() throws Exception {
     InMemoryStore store = fourPartitions();
     AtomicInteger errors = new AtomicInteger(1);
     store.beforeList =
@@ -271,46 +210,24 @@ class RestoreSourceConnectorTest {
           }
         };
     start(store, timeBased());
-    awaitReconfigurations(1);
 
-    errors.set(1);
-    store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
-    awaitReconfigurations(2);
-
-    assertThat(connector.taskConfigs(8)).hasSize(5);
+    awaitPlanned();
   }
 
   @Test
-  void whereTheStoreListsFromAKeyARefreshListsTheTopicFlatFromTheLookBack() throws Exception {
+  void theConnectorListsOnlyForItsFirstPlanAndNeverAsksForNewTasks() throws Exception {
     InMemoryStore store = fourPartitions();
-    store.fromAKey = true;
     start(store, timeBased());
-    awaitReconfigurations(1);
-    int afterFirstPlan = store.listings.size();
+    awaitPlanned();
+    int listed = store.listCalls.get();
 
+    // A new partition is found by the task whose share it is, not by the connector.
     store.put("topics/customerst/2025/05/16/12/customerst+4+0000000012.json", "x\n");
-    awaitReconfigurations(2);
+    Thread.sleep(1_000);
 
-    assertThat(connector.taskConfigs(8)).hasSize(5);
-    // Each refresh: the topics folder, the topic one level, the topic flat from the look-back's
-    // folder (one hour before the newest, in Madrid's time); never a time folder level by level.
-    List<String> refreshes =
-        List.copyOf(store.listings).subList(afterFirstPlan, store.listings.size());
-    assertThat(refreshes)
-        .isNotEmpty()
-        .allMatch(
-            l ->
-                l.equals("topics/")
-                    || l.equals("topics/customerst/")
-                    || l.equals("topics/customerst/ after topics/customerst/2025/05/16/10"));
-  }
-
-  /** Starts a one-shot restore of {@code store} and waits for its first plan. */
-  private void startOneShot(InMemoryStore store) throws InterruptedException {
-    Map<String, String> config = timeBased();
-    config.put("restore.watch", "false");
-    start(store, config);
-    awaitReconfigurations(1);
+    assertThat(store.listCalls.get()).isEqualTo(listed);
+    assertThat(reconfigurations.get()).isZero();
+    assertThat(connector.taskConfigs(8)).hasSize(8);
   }
 
   /** Records of every task of a connector start, each task run to the end in turn. */
@@ -320,7 +237,10 @@ class RestoreSourceConnectorTest {
     List<SourceRecord> restored = new ArrayList<>();
     for (Map<String, String> taskConfig : taskConfigs) {
       TaskHarness task = new TaskHarness(store);
-      task.start(taskConfig);
+      // As Connect hands it to the task: with the task's class added.
+      Map<String, String> asConnectHandsIt = new HashMap<>(taskConfig);
+      asConnectHandsIt.put("task.class", RestoreSourceTask.class.getName());
+      task.start(asConnectHandsIt);
       try {
         restored.addAll(task.pollRecords(recordsEach, 10_000));
       } finally {
@@ -330,20 +250,41 @@ class RestoreSourceConnectorTest {
     return restored;
   }
 
+  /** Starts a one-shot restore of {@code store}. */
+  private void startOneShot(InMemoryStore store) {
+    Map<String, String> config = timeBased();
+    config.put("restore.watch", "false");
+    start(store, config);
+  }
+
   @Test
-  void tasksInTheConnectorsWorkerRestoreFromItsPlanWithoutListingTheBackupAgain() throws Exception {
+  void tasksInTheConnectorsWorkerWaitForItsPlanAndListNothingThemselves() throws Exception {
     InMemoryStore store = fourPartitions();
+    CountDownLatch storeAnswers = holdListings(store);
     startOneShot(store);
     List<Map<String, String>> tasks = connector.taskConfigs(2);
+    // The tasks start before the connector's plan lands.
+    new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              storeAnswers.countDown();
+            })
+        .start();
+
+    // "customerst" starts at task 1 of 2: partitions 0 and 2 are task 1's, 1 and 3 task 0's.
+    List<SourceRecord> restored = restoreEach(store, tasks, 4);
     int listedByTheConnector = store.listCalls.get();
 
-    List<SourceRecord> restored = restoreEach(store, tasks, 4);
-
     assertThat(restored).hasSize(8);
-    assertThat(restored.stream().map(r -> r.kafkaPartition()).distinct()).hasSize(4);
-    assertThat(store.listCalls.get()).isEqualTo(listedByTheConnector);
+    assertThat(restored.subList(0, 4)).extracting(SourceRecord::kafkaPartition).containsOnly(1, 3);
+    assertThat(restored.subList(4, 8)).extracting(SourceRecord::kafkaPartition).containsOnly(0, 2);
+    assertThat(connector.isPlanned()).isTrue();
 
-    // The plan was taken: a task restarted later lists its partitions itself.
+    // Each task took the plan once: a task restarted later lists the backup itself.
     assertThat(restoreEach(store, tasks.subList(0, 1), 4)).hasSize(4);
     assertThat(store.listCalls.get()).isGreaterThan(listedByTheConnector);
   }
@@ -353,24 +294,27 @@ class RestoreSourceConnectorTest {
     InMemoryStore store = fourPartitions();
     startOneShot(store);
     List<Map<String, String>> tasks = connector.taskConfigs(2);
-    int listedByTheConnector = store.listCalls.get();
     connector.stop();
     connector = null;
+    int listedByTheConnector = store.listCalls.get();
 
     assertThat(restoreEach(store, tasks, 4)).hasSize(8);
     assertThat(store.listCalls.get()).isGreaterThan(listedByTheConnector);
   }
 
   @Test
-  void aOneShotRestoreListsNothingAfterItsFirstPlan() throws Exception {
+  void tasksOfAConnectorWhosePlanFailsPlanThemselves() throws Exception {
     InMemoryStore store = fourPartitions();
+    AtomicInteger failures = new AtomicInteger(1);
+    store.beforeList =
+        () -> {
+          if (failures.getAndDecrement() > 0) {
+            throw new IllegalStateException("the store is throttling");
+          }
+        };
     startOneShot(store);
-    int listed = store.listCalls.get();
 
-    Thread.sleep(1_000);
-
-    assertThat(store.listCalls.get()).isEqualTo(listed);
-    assertThat(connector.taskConfigs(4)).hasSize(4);
+    assertThat(restoreEach(store, connector.taskConfigs(2), 4)).hasSize(8);
   }
 
   @Test

@@ -9,12 +9,15 @@ import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +34,14 @@ class RestoreSourceTaskTest {
     }
   }
 
-  private static Map<String, String> props(String partitions) {
+  /** The only task of a restore: every stream of the backup. */
+  private static Map<String, String> props() {
     Map<String, String> props = new HashMap<>();
     props.put("name", "unit");
     props.put("store.url", "memory://test");
     props.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
-    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, partitions);
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     props.put("restore.fetch.concurrency", "3");
     return props;
   }
@@ -72,7 +77,7 @@ class RestoreSourceTaskTest {
   @Test
   void restoresEachPartitionInBackupOrderToItsOwnPartition() throws Exception {
     harness = new TaskHarness(twoPartitions());
-    harness.start(props("orders:0-1"));
+    harness.start(props());
 
     List<SourceRecord> records = harness.pollRecords(200, 10_000);
 
@@ -103,7 +108,7 @@ class RestoreSourceTaskTest {
   @Test
   void bothPartitionsMakeProgressInTheFirstPolls() throws Exception {
     harness = new TaskHarness(twoPartitions());
-    Map<String, String> props = props("orders:0-1");
+    Map<String, String> props = props();
     props.put("record.batch.max.size", "10");
     harness.start(props);
     // Let both partitions' first objects arrive: then every poll serves both.
@@ -119,14 +124,14 @@ class RestoreSourceTaskTest {
   void resumesAfterTheLastCommittedRecord() throws Exception {
     InMemoryStore store = twoPartitions();
     harness = new TaskHarness(store);
-    harness.start(props("orders:0-1"));
+    harness.start(props());
     List<SourceRecord> before = harness.pollRecords(73, 10_000);
     Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>(harness.committed);
     harness.stop();
 
     harness = new TaskHarness(store);
     harness.committed.putAll(committed);
-    harness.start(props("orders:0-1"));
+    harness.start(props());
     List<SourceRecord> after = harness.pollRecords(200 - before.size(), 10_000);
 
     assertThat(after).hasSize(200 - before.size());
@@ -142,7 +147,7 @@ class RestoreSourceTaskTest {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n!corrupt\nd\n");
     harness = new TaskHarness(store);
-    harness.start(props("t:0"));
+    harness.start(props());
 
     assertThatThrownBy(() -> harness.pollRecords(10, 10_000))
         .isInstanceOf(ConnectException.class)
@@ -162,7 +167,7 @@ class RestoreSourceTaskTest {
         "topics/t/partition=0/t+0+0000000002.json",
         new StoreAccessDeniedException("the store refused to read it (HTTP 403)"));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("behavior.on.error", "ignore");
     harness.start(props);
 
@@ -180,7 +185,7 @@ class RestoreSourceTaskTest {
     store.put(key, "a\nb\n");
     store.failures.put(key, new AtomicInteger(3));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("behavior.on.error", "ignore");
     harness.start(props);
 
@@ -291,7 +296,7 @@ class RestoreSourceTaskTest {
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\nc\nd\n");
     store.breaksOnce.put("topics/t/partition=0/t+0+0000000000.json", 5);
     harness = new TaskHarness(store);
-    harness.start(props("t:0"));
+    harness.start(props());
 
     List<SourceRecord> records = harness.pollRecords(4, 10_000);
 
@@ -305,7 +310,7 @@ class RestoreSourceTaskTest {
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n!corrupt\nd\n");
     store.put("topics/t/partition=0/t+0+0000000004.json", "e\nf\n");
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("behavior.on.error", "ignore");
     harness.start(props);
 
@@ -330,7 +335,7 @@ class RestoreSourceTaskTest {
     int count = 20_000; // about 20 MB
     store.put("topics/t/partition=0/t+0+0000000000.json", linesOf1000Bytes(count));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.buffer.max.bytes", String.valueOf(1 << 20));
     harness.start(props);
 
@@ -351,7 +356,7 @@ class RestoreSourceTaskTest {
     store.put("topics/t/partition=0/t+0+0000000000.json", linesOf1000Bytes(count));
     harness = new TaskHarness(store);
     // The default cap: a quarter of it would be 16 MiB of records decoded ahead.
-    harness.start(props("t:0"));
+    harness.start(props());
 
     List<SourceRecord> first = harness.pollRecords(1, 10_000);
     Thread.sleep(200);
@@ -370,8 +375,10 @@ class RestoreSourceTaskTest {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.poll.interval.ms", "200");
+    // Task 0 of 2: "t" starts at task 0, so partition 0 is this task's and partition 1 the other's.
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "2");
     harness.start(props);
     assertThat(harness.pollRecords(2, 10_000))
         .extracting(SourceRecord::value)
@@ -379,9 +386,108 @@ class RestoreSourceTaskTest {
 
     store.put("topics/t/partition=0/t+0+0000000002.json", "c\n");
     store.put("topics/t/partition=1/t+1+0000000000.json", "not this task's\n");
+    // A new partition of this task's share.
+    store.put("topics/t/partition=2/t+2+0000000000.json", "d\n");
 
-    assertThat(harness.pollRecords(1, 10_000)).extracting(SourceRecord::value).containsExactly("c");
+    assertThat(harness.pollRecords(2, 10_000))
+        .extracting(SourceRecord::value)
+        .containsExactlyInAnyOrder("c", "d");
     assertThat(harness.pollRecords(1, 1_000)).isEmpty();
+  }
+
+  /**
+   * In a rolling upgrade, Connect may start a task from the configuration an earlier version stored
+   * (its partitions named, no task count) before the connector writes new ones: it restores exactly
+   * those partitions instead of failing.
+   */
+  @Test
+  void aTaskOfAnEarlierVersionsConfigurationRestoresTheNamedPartitions() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    for (int p = 0; p < 3; p++) {
+      store.put(String.format("topics/t/partition=%d/t+%d+0000000000.json", p, p), "t" + p + "\n");
+    }
+    harness = new TaskHarness(store);
+    Map<String, String> props = props();
+    props.remove(RestoreSourceTaskConfig.TASK_COUNT_CONFIG);
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "1");
+    props.put(RestoreSourceTaskConfig.LEGACY_TASK_PARTITIONS_CONFIG, "t:0,2");
+    harness.start(props);
+
+    assertThat(harness.pollRecords(2, 10_000))
+        .extracting(SourceRecord::value)
+        .containsExactlyInAnyOrder("t0", "t2");
+    assertThat(harness.pollRecords(1, 500)).isEmpty();
+  }
+
+  @Test
+  void aTaskConfigurationWithoutTheTaskCountIsRefusedNamingTheKey() {
+    Map<String, String> props = props();
+    props.remove(RestoreSourceTaskConfig.TASK_COUNT_CONFIG);
+
+    assertThatThrownBy(() -> new RestoreSourceTaskConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("task.count");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "2");
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "2");
+    assertThatThrownBy(() -> new RestoreSourceTaskConfig(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("task.id")
+        .hasMessageContaining("below task.count (2)");
+  }
+
+  /**
+   * Each task finds its streams in its own listing. The backup grows between the tasks' listings
+   * (new objects, new partitions, a new topic): still every record comes from exactly one task.
+   */
+  @Test
+  void tasksThatListAtDifferentMomentsShareEveryStreamExactlyOnce() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    List<String> expected = new ArrayList<>();
+    BiConsumer<String, Integer> put =
+        (topicPartition, offset) -> {
+          String[] tp = topicPartition.split("-");
+          store.put(
+              String.format(
+                  "topics/%s/partition=%s/%s+%s+%010d.json", tp[0], tp[1], tp[0], tp[1], offset),
+              topicPartition + "@" + offset + "\n");
+          expected.add(topicPartition + "@" + offset);
+        };
+    put.accept("t-0", 0);
+    put.accept("t-1", 0);
+    List<TaskHarness> tasks = new ArrayList<>();
+    List<SourceRecord> restored = new ArrayList<>();
+    try {
+      for (int task = 0; task < 3; task++) {
+        TaskHarness taskHarness = new TaskHarness(store);
+        Map<String, String> props = props();
+        props.put("restore.poll.interval.ms", "100");
+        props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, String.valueOf(task));
+        props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "3");
+        taskHarness.start(props);
+        tasks.add(taskHarness);
+        // Between two tasks' listings, the backup grows: new objects, new partitions, a new topic.
+        for (int p = 0; p < 2 + task * 2; p++) {
+          put.accept("t-" + p, task + 1);
+        }
+        put.accept("u-" + task, 0);
+      }
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (restored.size() < expected.size() && System.currentTimeMillis() < deadline) {
+        for (TaskHarness task : tasks) {
+          restored.addAll(task.pollRecords(1, 50));
+        }
+      }
+      // Anything more would be a stream restored by two tasks.
+      for (TaskHarness task : tasks) {
+        restored.addAll(task.pollRecords(1, 300));
+      }
+
+      assertThat(restored)
+          .extracting(SourceRecord::value)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    } finally {
+      tasks.forEach(TaskHarness::stop);
+    }
   }
 
   /**
@@ -393,7 +499,7 @@ class RestoreSourceTaskTest {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.poll.interval.ms", String.valueOf(Duration.ofHours(1).toMillis()));
     RestoreSourceTask task = harness.start(props);
     assertThat(harness.pollRecords(1, 10_000)).hasSize(1);
@@ -408,36 +514,42 @@ class RestoreSourceTaskTest {
         .isLessThan(Duration.ofMillis(RestoreSourceTask.POLL_WAIT_MS * 5 * 5));
   }
 
+  /**
+   * A task lists the backup as the connector does and remembers where every stream ended: a topic
+   * too large to list flat at each look is listed one level, then each partition folder after the
+   * last key seen.
+   */
   @Test
   void whereTheStoreListsFromAKeyARefreshListsItsFolderAfterTheLastObjectSeen() throws Exception {
-    InMemoryStore store = new InMemoryStore(4);
+    int objects = 3_001;
+    InMemoryStore store = new InMemoryStore(1_000);
     store.fromAKey = true;
-    for (int offset = 0; offset < 40; offset++) {
+    for (int offset = 0; offset < objects; offset++) {
       store.put(String.format("topics/t/partition=0/t+0+%010d.json", offset), "r" + offset + "\n");
     }
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.poll.interval.ms", "100");
     harness.start(props);
-    assertThat(harness.pollRecords(40, 10_000)).hasSize(40);
-    // The first plan lists the folder whole, in ten pages of four keys.
-    assertThat(store.listings).filteredOn("topics/t/partition=0/"::equals).hasSize(10);
+    assertThat(harness.pollRecords(objects, 30_000)).hasSize(objects);
+    // The first plan lists the topic flat, in four pages.
+    assertThat(store.listings).filteredOn("topics/t/"::equals).hasSize(4);
 
-    store.put("topics/t/partition=0/t+0+0000000040.json", "r40\n");
+    store.put(String.format("topics/t/partition=0/t+0+%010d.json", objects), "r" + objects + "\n");
     assertThat(harness.pollRecords(1, 10_000))
         .extracting(SourceRecord::value)
-        .containsExactly("r40");
+        .containsExactly("r" + objects);
     Thread.sleep(300);
     assertThat(harness.pollRecords(1, 300)).isEmpty();
 
     // After it, never again whole: one page after the last key seen, each refresh.
-    assertThat(store.listings).filteredOn("topics/t/partition=0/"::equals).hasSize(10);
+    assertThat(store.listings).filteredOn("topics/t/partition=0/"::equals).isEmpty();
     List<String> refreshes =
         List.copyOf(store.listings).stream()
             .filter(l -> l.startsWith("topics/t/partition=0/ after "))
             .toList();
     assertThat(refreshes).hasSizeGreaterThan(1);
-    assertThat(refreshes).last().asString().endsWith("t+0+0000000040.json");
+    assertThat(refreshes).last().asString().endsWith(String.format("t+0+%010d.json", objects));
   }
 
   @Test
@@ -445,7 +557,7 @@ class RestoreSourceTaskTest {
     InMemoryStore store = new InMemoryStore();
     store.put("topics/t/partition=0/t+0+0000000000.json", "a\nb\n");
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.poll.interval.ms", "100");
     props.put("restore.watch", "false");
     harness.start(props);
@@ -461,7 +573,7 @@ class RestoreSourceTaskTest {
   @Test
   void reportsProgressOverJmx() throws Exception {
     harness = new TaskHarness(twoPartitions());
-    harness.start(props("orders:0-1"));
+    harness.start(props());
     harness.pollRecords(200, 10_000);
     javax.management.ObjectName name =
         new javax.management.ObjectName("io.timeshard:type=restore-task,connector=\"unit\",task=0");
@@ -490,7 +602,7 @@ class RestoreSourceTaskTest {
     store.put("topics/t/partition=0/t+0+0000000003.keys.json", "k3\n");
     store.put("topics/t/partition=0/t+0+0000000003.headers.json", "h3\n");
     harness = new TaskHarness(store);
-    harness.start(props("t:0"));
+    harness.start(props());
 
     List<SourceRecord> records = harness.pollRecords(4, 10_000);
 
@@ -514,7 +626,7 @@ class RestoreSourceTaskTest {
   @Test
   void stopOnAnotherThreadEndsTheFetchesAndLaterPollsReturnNothing() throws Exception {
     harness = new TaskHarness(twoPartitions());
-    Map<String, String> props = props("orders:0-1");
+    Map<String, String> props = props();
     props.put("record.batch.max.size", "1");
     RestoreSourceTask task = harness.start(props);
     harness.pollRecords(3, 10_000);

@@ -2,6 +2,8 @@ package io.timeshard.partitioner;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.common.TopicPartition;
 
 /** The result of planning: one ordered stream per (topic, Kafka partition), and what it cost. */
 public record RestorePlan(List<PartitionStream> streams, PlanStats stats) {
@@ -22,6 +24,12 @@ public record RestorePlan(List<PartitionStream> streams, PlanStats stats) {
   /** The bytes of the value objects of every stream. */
   public long bytes() {
     return streams.stream().mapToLong(PartitionStream::bytes).sum();
+  }
+
+  /** The streams of the partitions kept (a task's share), with the same statistics. */
+  public RestorePlan only(Predicate<TopicPartition> partitions) {
+    return new RestorePlan(
+        streams.stream().filter(s -> partitions.test(s.topicPartition())).toList(), stats);
   }
 
   /** True when the backup holds nothing to restore for the request. */

@@ -5,7 +5,7 @@ import io.timeshard.connect.RestoreSourceTaskConfig;
 import io.timeshard.connect.restore.RestorePosition;
 import io.timeshard.partitioner.BackupObject;
 import io.timeshard.partitioner.PartitionStream;
-import io.timeshard.partitioner.split.AssignmentCodec;
+import io.timeshard.partitioner.split.TaskShare;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,13 +90,16 @@ public record RestoreSnapshot(
               : RestorePosition.fromSourceOffset(toMap(offset)));
     }
 
-    Map<TopicPartition, Integer> owner = new HashMap<>();
+    // Each task restores the streams its index is given among the task count (TaskShare).
+    int taskCount = taskConfigs.size();
     for (JsonNode task : taskConfigs) {
-      int id = task.path("id").path("task").asInt();
-      String assigned =
-          task.path("config").path(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG).asText("");
-      for (TopicPartition tp : AssignmentCodec.decode(assigned)) {
-        owner.put(tp, id);
+      taskCount =
+          task.path("config").path(RestoreSourceTaskConfig.TASK_COUNT_CONFIG).asInt(taskCount);
+    }
+    Map<TopicPartition, Integer> owner = new HashMap<>();
+    if (taskCount > 0) {
+      for (PartitionStream stream : streams) {
+        owner.put(stream.topicPartition(), TaskShare.taskOf(stream.topicPartition(), taskCount));
       }
     }
 

@@ -1,7 +1,9 @@
 package io.timeshard.connect.plan;
 
+import io.timeshard.connect.RestoreSourceConfig;
 import io.timeshard.partitioner.PartitionStream;
 import io.timeshard.partitioner.RestorePlan;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,26 @@ public final class DestinationCheck {
     this.adminConfig = new HashMap<>(adminConfig);
     this.adminConfig.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
     this.creationPartitions = creationPartitions;
+  }
+
+  /**
+   * The check a restore configuration asks for: only with {@code target.cluster.bootstrap.servers}
+   * set, as Connect gives connectors no Kafka connection of their own.
+   */
+  public static Optional<DestinationCheck> of(
+      RestoreSourceConfig config, Map<String, String> props) {
+    if (config.targetBootstrapServers().isEmpty()) {
+      return Optional.empty();
+    }
+    String creation = props.get("topic.creation.default.partitions");
+    Integer partitions = creation == null ? null : Integer.valueOf(creation.trim());
+    DestinationCheck check =
+        new DestinationCheck(config.targetClusterConfig(), partitions, TopicRenames.of(props));
+    config.topicCreation().ifPresent(check::withTopicCreation);
+    if (config.timestampFromField()) {
+      check.withRecordTimestampCheck(new RecordTimestampCheck(config.window(), Clock.systemUTC()));
+    }
+    return Optional.of(check);
   }
 
   /** Also warns when the destination would delete or refuse records of their original times. */

@@ -1,96 +1,157 @@
 package io.timeshard.connect.plan;
 
-import io.timeshard.partitioner.PartitionStream;
-import io.timeshard.partitioner.PlanStats;
 import io.timeshard.partitioner.RestorePlan;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.TopicPartition;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The connector's first plan, offered to the tasks it assigns that start in the same worker, so
- * that they restore at once instead of listing the backup again.
+ * The connector's first plan, offered to its tasks that start in the same worker, so that they
+ * restore at once instead of listing the backup again.
  *
- * <p>A task plans the streams assigned to it from the configuration the connector has just planned
- * every stream from: in the same worker, that second listing is the same work twice (a LIST call
- * per page, the keys parsed again, seconds on a large backup or a slow store). A task of the same
- * connector start that finds every one of its streams in the offer takes them, and the offer
- * forgets them: a task restarted later lists anew. Any other task (on another worker, given a
- * stream a later refresh found, or started after the offer ended) lists the backup itself, as
- * before; an offer only ever saves a listing.
+ * <p>A task plans its streams from the configuration the connector plans every stream from: in the
+ * same worker, that second listing is the same work twice (a LIST call per page, the keys parsed
+ * again, seconds on a large backup or a slow store). The connector answers Connect with task
+ * configurations at once, before its plan lands, so its tasks usually start while it still plans: a
+ * task of the same connector and configuration waits for the plan (see {@link Pending}) and keeps
+ * its own share of it. Each task index takes the plan once: a task restarted later lists anew. Any
+ * other task (on another worker, or started after the offer ended) lists the backup itself; an
+ * offer only ever saves a listing.
  *
- * <p>The offer shares the plan's streams, never copies them, and ends when all its streams are
- * taken, when the connector stops, or after {@link #LIFETIME}: the streams of tasks placed on other
- * workers are never taken.
+ * <p>The offer shares the plan, never copies it, and ends when every task has taken it, when the
+ * connector stops, when its plan fails (its tasks then plan themselves), or {@link #LIFETIME} after
+ * the plan landed: the tasks placed on other workers never take it.
  */
 public final class PlanHandoff {
 
-  /** How long an offer waits for its tasks. Tasks start seconds after the plan, in one worker. */
+  /** How long a plan waits for its tasks once it landed. Tasks start with the connector. */
   static final Duration LIFETIME = Duration.ofMinutes(1);
 
-  private static final ConcurrentMap<String, Map<TopicPartition, PartitionStream>> OFFERS =
-      new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, Offer> OFFERS = new ConcurrentHashMap<>();
+
+  /** What a task gets: the plan, no plan (plan yourself), or a failure to fail with. */
+  private record Outcome(RestorePlan plan, RuntimeException failure) {}
+
+  /** One connector start's offer; its identity tells an offer from a later start's. */
+  public static final class Offer {
+    private final String connector;
+    private final Map<String, String> connectorConfig;
+    private volatile int tasks = Integer.MAX_VALUE;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final Set<Integer> takenBy = ConcurrentHashMap.newKeySet();
+
+    private Offer(String connector, Map<String, String> connectorConfig) {
+      this.connector = connector;
+      this.connectorConfig = Map.copyOf(connectorConfig);
+    }
+
+    /** How many tasks will take the plan: the offer ends once they all did. */
+    public void expect(int taskCount) {
+      this.tasks = taskCount;
+    }
+
+    /** The plan landed (and passed the connector's checks): tasks take their share of it. */
+    public void offer(RestorePlan plan) {
+      if (outcome.complete(new Outcome(plan, null))) {
+        CompletableFuture.delayedExecutor(LIFETIME.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(this::withdraw);
+      }
+    }
+
+    /** The plan failed a check no retry mends: the waiting tasks fail with the same error. */
+    public void fail(RuntimeException failure) {
+      outcome.complete(new Outcome(null, failure));
+    }
+
+    /** No plan will come (the connector stops, or its plan failed): tasks plan themselves. */
+    public void withdraw() {
+      outcome.complete(new Outcome(null, null));
+      OFFERS.remove(connector, this);
+    }
+  }
+
+  /** A task's wait for its connector's plan. */
+  public static final class Pending {
+    private final Offer offer;
+
+    private Pending(Offer offer) {
+      this.offer = offer;
+    }
+
+    /**
+     * Waits at most {@code wait} for the connector's plan.
+     *
+     * @return whether the outcome is known: then {@link #plan()} tells it
+     */
+    public boolean await(Duration wait) throws InterruptedException {
+      try {
+        offer.outcome.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        return false;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("An offer never completes exceptionally", e);
+      }
+    }
+
+    /**
+     * The connector's plan, or empty when none will come (the task plans itself). Only once {@link
+     * #await} said the outcome is known.
+     *
+     * @throws RuntimeException the error of the connector's check of its plan
+     */
+    public Optional<RestorePlan> plan() {
+      Outcome outcome = offer.outcome.getNow(new Outcome(null, null));
+      if (outcome.failure() != null) {
+        throw outcome.failure();
+      }
+      if (outcome.plan() != null && offer.takenBy.size() >= offer.tasks) {
+        OFFERS.remove(offer.connector, offer);
+      }
+      return Optional.ofNullable(outcome.plan());
+    }
+  }
 
   private PlanHandoff() {}
 
   /**
-   * Offers a connector start's first plan to its tasks in this worker.
-   *
-   * @param connectorStart the id of the connector's start, in every task configuration it writes
+   * A connector starts planning; the tasks of the same configuration that start in this worker
+   * meanwhile wait for the plan.
    */
-  public static void offer(String connectorStart, RestorePlan plan) {
-    Map<TopicPartition, PartitionStream> streams = new HashMap<>();
-    for (PartitionStream stream : plan.streams()) {
-      streams.put(stream.topicPartition(), stream);
+  public static Offer planning(String connector, Map<String, String> connectorConfig) {
+    Offer offer = new Offer(connector, connectorConfig);
+    Offer earlier = OFFERS.put(connector, offer);
+    if (earlier != null) {
+      earlier.outcome.complete(new Outcome(null, null));
     }
-    OFFERS.put(connectorStart, streams);
-    CompletableFuture.delayedExecutor(LIFETIME.toMillis(), TimeUnit.MILLISECONDS)
-        .execute(() -> OFFERS.remove(connectorStart, streams));
-  }
-
-  /** Ends a connector start's offer: the connector stops. */
-  public static void withdraw(String connectorStart) {
-    OFFERS.remove(connectorStart);
+    return offer;
   }
 
   /**
-   * The plan of a task's streams, when its connector start offered every one of them and no task
-   * took them yet; empty otherwise, and then the task plans them itself. Its statistics count no
-   * LIST call: the task sent none.
+   * The wait for the plan of the connector that made this task's configuration, when it plans or
+   * planned in this worker and this task index has not taken it yet; empty otherwise, and then the
+   * task plans itself.
    */
-  public static Optional<RestorePlan> take(
-      String connectorStart, Collection<TopicPartition> assigned) {
-    Map<TopicPartition, PartitionStream> offer = OFFERS.get(connectorStart);
-    if (offer == null || assigned.isEmpty()) {
+  public static Optional<Pending> take(
+      String connector, Map<String, String> connectorConfig, int task) {
+    Offer offer = OFFERS.get(connector);
+    if (offer == null
+        || !offer.connectorConfig.equals(connectorConfig)
+        || !offer.takenBy.add(task)) {
       return Optional.empty();
     }
-    List<PartitionStream> taken = new ArrayList<>(assigned.size());
-    synchronized (offer) {
-      if (!offer.keySet().containsAll(assigned)) {
-        return Optional.empty();
-      }
-      for (TopicPartition tp : assigned) {
-        taken.add(offer.remove(tp));
-      }
-      if (offer.isEmpty()) {
-        OFFERS.remove(connectorStart, offer);
-      }
-    }
-    long objects = taken.stream().mapToLong(PartitionStream::objectCount).sum();
-    return Optional.of(new RestorePlan(taken, new PlanStats(0, 0, 0, objects, 0, 0, 0, 0, 0)));
+    return Optional.of(new Pending(offer));
   }
 
-  /** Whether a connector start's offer is still open: for tests. */
-  static boolean isOffered(String connectorStart) {
-    return OFFERS.containsKey(connectorStart);
+  /** Whether a connector's offer is still open: for tests. */
+  static boolean isOffered(String connector) {
+    return OFFERS.containsKey(connector);
   }
 }

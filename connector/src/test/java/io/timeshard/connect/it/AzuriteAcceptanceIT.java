@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timeshard.connect.RestoreSourceConnector;
-import io.timeshard.connect.RestoreSourceTaskConfig;
 import io.timeshard.connect.store.testing.AzuriteExtension;
 import io.timeshard.connect.testing.AzuriteBackup;
 import io.timeshard.connect.testing.ConnectClusters;
@@ -16,12 +15,12 @@ import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreMetrics;
 import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
+import io.timeshard.connect.testing.TaskShares;
 import io.timeshard.fixtures.BackupRecord;
 import io.timeshard.fixtures.BackupWriter;
 import io.timeshard.fixtures.FaultInjectingProxy;
 import io.timeshard.fixtures.Layout;
 import io.timeshard.fixtures.SinkFormat;
-import io.timeshard.partitioner.split.AssignmentCodec;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -252,7 +251,8 @@ class AzuriteAcceptanceIT {
 
     assertEveryPartitionInBackupOrder(restored, DEFAULT_PER_PARTITION);
     List<List<TopicPartition>> assignments = assignments(name);
-    assertThat(assignments).hasSize(Math.min(tasks, PARTITIONS));
+    // Exactly tasks.max tasks, a task beyond the partition count idle.
+    assertThat(assignments).hasSize(tasks);
     assertThat(assignments.stream().flatMap(List::stream).toList())
         .containsExactlyInAnyOrderElementsOf(partitions("customers"));
     finish(name);
@@ -273,13 +273,13 @@ class AzuriteAcceptanceIT {
         restore(name, config, "customerst", customerst, PARTITIONS * TIME_BASED_PER_PARTITION);
 
     assertEveryPartitionInBackupOrder(restored, TIME_BASED_PER_PARTITION);
-    // Four tasks, each holding one partition stream, as the REST API shows their configs.
-    List<String> assigned = new ArrayList<>();
-    for (TaskInfo task : connect.taskConfigs(name)) {
-      assigned.add(task.config().get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG));
-    }
-    assertThat(assigned)
-        .containsExactlyInAnyOrder("customerst:0", "customerst:1", "customerst:2", "customerst:3");
+    // Four tasks, each restoring one partition stream ("customerst" starts at task 3 of 4).
+    assertThat(assignments(name))
+        .containsExactly(
+            List.of(new TopicPartition("customerst", 1)),
+            List.of(new TopicPartition("customerst", 2)),
+            List.of(new TopicPartition("customerst", 3)),
+            List.of(new TopicPartition("customerst", 0)));
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 4, "four tasks run");
     // All four partitions filled at the same time: the producer stamps each record with the time
     // it was restored, and every partition's span of those times overlaps every other's.
@@ -678,13 +678,11 @@ class AzuriteAcceptanceIT {
     return records;
   }
 
+  /** Each task's streams, from its index and the task count in the configuration Connect shows. */
   private static List<List<TopicPartition>> assignments(String connector) {
-    return connect.taskConfigs(connector).stream()
-        .map(
-            task ->
-                AssignmentCodec.decode(
-                    task.config().get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG)))
-        .toList();
+    List<TaskInfo> tasks = connect.taskConfigs(connector);
+    String topic = connector.startsWith("time-based") ? "customerst" : "customers";
+    return TaskShares.of(tasks, partitions(topic));
   }
 
   private static List<TopicPartition> partitions(String topic) {

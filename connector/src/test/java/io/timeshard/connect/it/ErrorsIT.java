@@ -159,7 +159,7 @@ class ErrorsIT {
     connect.configureConnector("empty-backup", RestoreConfigs.defaultLayout(empty, 2));
     connect
         .assertions()
-        .assertConnectorAndExactlyNumTasksAreRunning("empty-backup", 0, "an idle connector");
+        .assertConnectorAndExactlyNumTasksAreRunning("empty-backup", 2, "two idle tasks");
     connect.deleteConnector("empty-backup");
   }
 }

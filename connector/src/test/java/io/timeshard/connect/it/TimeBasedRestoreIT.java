@@ -8,12 +8,13 @@ import io.timeshard.connect.testing.ConnectClusters;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
+import io.timeshard.connect.testing.TaskShares;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +106,8 @@ class TimeBasedRestoreIT {
     List<TaskInfo> tasks = connect.taskConfigs("restore-1");
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).config())
-        .containsEntry(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "customerst:0-3");
+        .containsEntry(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0")
+        .containsEntry(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     connect.deleteConnector("restore-1");
   }
 
@@ -113,12 +115,20 @@ class TimeBasedRestoreIT {
   void fourTasksEachRestoreOnePartitionAtTheSameTime() throws Exception {
     restore("restore-4", 4, "customerst-4");
 
-    List<String> assignments = new ArrayList<>();
-    for (TaskInfo task : connect.taskConfigs("restore-4")) {
-      assignments.add(task.config().get(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG));
-    }
-    assertThat(assignments)
-        .containsExactlyInAnyOrder("customerst:0", "customerst:1", "customerst:2", "customerst:3");
+    // "customerst" starts at task 3 of 4; its next partitions follow in turn.
+    assertThat(
+            TaskShares.of(
+                connect.taskConfigs("restore-4"),
+                List.of(
+                    new TopicPartition("customerst", 0),
+                    new TopicPartition("customerst", 1),
+                    new TopicPartition("customerst", 2),
+                    new TopicPartition("customerst", 3))))
+        .containsExactly(
+            List.of(new TopicPartition("customerst", 1)),
+            List.of(new TopicPartition("customerst", 2)),
+            List.of(new TopicPartition("customerst", 3)),
+            List.of(new TopicPartition("customerst", 0)));
     // The four tasks run at once, each with its own partition, and every partition came whole and
     // in order (restore). Whether their spans of produce times overlap depends on speed, not on
     // the restore: a task reads its 600 small objects in less time than Connect takes to start
@@ -196,9 +206,10 @@ class TimeBasedRestoreIT {
 
     connect.configureConnector("empty-window", config);
 
+    // tasks.max tasks, each idle and watching for objects in the window.
     connect
         .assertions()
-        .assertConnectorAndExactlyNumTasksAreRunning("empty-window", 0, "an idle connector");
+        .assertConnectorAndExactlyNumTasksAreRunning("empty-window", 4, "four idle tasks");
     connect.deleteConnector("empty-window");
   }
 

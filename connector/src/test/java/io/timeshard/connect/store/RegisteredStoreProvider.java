@@ -20,6 +20,9 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
   /** Delays every LIST request of the connector's store (not the tasks'), for slow-store tests. */
   public static final String CONNECTOR_LIST_DELAY_MS_CONFIG = "registered.connector.list.delay.ms";
 
+  /** Delays every object the tasks open, so that a restore lasts while a test disturbs it. */
+  public static final String TASK_OPEN_DELAY_MS_CONFIG = "registered.task.open.delay.ms";
+
   @Override
   public String name() {
     return NAME;
@@ -47,7 +50,17 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
             "Registered store",
             2,
             ConfigDef.Width.SHORT,
-            "Connector LIST delay (ms)");
+            "Connector LIST delay (ms)")
+        .define(
+            TASK_OPEN_DELAY_MS_CONFIG,
+            ConfigDef.Type.LONG,
+            0L,
+            ConfigDef.Importance.LOW,
+            "Milliseconds added to each object the tasks open.",
+            "Registered store",
+            3,
+            ConfigDef.Width.SHORT,
+            "Task open delay (ms)");
   }
 
   @Override
@@ -58,26 +71,24 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
   @Override
   public ObjectStore create(Map<String, String> props) {
     FileObjectStore folder = new FileObjectStore(Path.of(props.get(ROOT_CONFIG)));
-    String delay = props.get(CONNECTOR_LIST_DELAY_MS_CONFIG);
-    boolean connector = !props.containsKey("task.assigned.partitions");
-    if (delay == null || !connector) {
+    boolean connector = !props.containsKey("task.count");
+    long listDelayMs =
+        connector ? Long.parseLong(props.getOrDefault(CONNECTOR_LIST_DELAY_MS_CONFIG, "0")) : 0;
+    long openDelayMs =
+        connector ? 0 : Long.parseLong(props.getOrDefault(TASK_OPEN_DELAY_MS_CONFIG, "0"));
+    if (listDelayMs == 0 && openDelayMs == 0) {
       return folder;
     }
-    long delayMs = Long.parseLong(delay);
     return new ObjectStore() {
       @Override
       public ListingPage list(String prefix, String delimiter, String pageToken) {
-        try {
-          Thread.sleep(delayMs);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new StoreException("Interrupted while listing '" + prefix + "'", e);
-        }
+        pause(listDelayMs, "listing '" + prefix + "'");
         return folder.list(prefix, delimiter, pageToken);
       }
 
       @Override
       public InputStream open(String key) throws IOException {
+        pause(openDelayMs, "opening '" + key + "'");
         return folder.open(key);
       }
 
@@ -91,5 +102,17 @@ public final class RegisteredStoreProvider implements ObjectStoreProvider {
         folder.close();
       }
     };
+  }
+
+  private static void pause(long millis, String what) {
+    if (millis == 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("Interrupted while " + what, e);
+    }
   }
 }

@@ -55,26 +55,42 @@ class TaskSplitterTest {
     List<TaskAssignment> tasks =
         TaskSplitter.split(plan.streams().stream().map(StreamWeight::of).toList(), 4);
 
+    // "customerst" starts at task 3 of 4; its next partitions follow in turn.
     assertThat(partitions(tasks))
         .containsExactly(
-            List.of(new TopicPartition("customerst", 0)),
             List.of(new TopicPartition("customerst", 1)),
             List.of(new TopicPartition("customerst", 2)),
-            List.of(new TopicPartition("customerst", 3)));
+            List.of(new TopicPartition("customerst", 3)),
+            List.of(new TopicPartition("customerst", 0)));
   }
 
   @Test
-  void neverMakesMoreTasksThanStreams() {
+  void makesExactlyTasksMaxAssignmentsSomeEmpty() {
+    // "a" starts at task 1 of 8.
     List<TaskAssignment> tasks =
-        TaskSplitter.split(List.of(stream("a", 0, 10, 1), stream("a", 1, 10, 1)), 8);
+        TaskSplitter.split(List.of(stream("a", 0, 10, 1), stream("a", 1, 20, 1)), 8);
 
-    assertThat(tasks).hasSize(2);
-    assertThat(TaskSplitter.split(List.of(), 8)).isEmpty();
+    assertThat(partitions(tasks))
+        .containsExactly(
+            List.of(),
+            List.of(new TopicPartition("a", 0)),
+            List.of(new TopicPartition("a", 1)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    long object = StreamWeight.OBJECT_COST_BYTES;
+    assertThat(tasks)
+        .extracting(TaskAssignment::cost)
+        .containsExactly(0L, 10 + object, 20 + object, 0L, 0L, 0L, 0L, 0L);
+    assertThat(partitions(TaskSplitter.split(List.of(), 2))).containsExactly(List.of(), List.of());
   }
 
   @Test
-  void placesTheLargestStreamFirstOntoTheLeastLoadedTask() {
+  void followsTheTaskShareNotTheWeights() {
     long mb = 1 << 20;
+    // "t" starts at task 2 of 3: partitions 0 and 3 go to task 2 whatever they weigh.
     List<StreamWeight> streams =
         List.of(
             stream("t", 0, 7 * mb, 0),
@@ -86,31 +102,16 @@ class TaskSplitterTest {
 
     List<TaskAssignment> tasks = TaskSplitter.split(streams, 3);
 
-    // 7 -> task 0; 5 -> task 1; 4 -> task 2; 3 -> task 2 (at 4); 3 -> task 1 (at 5);
-    // 2 -> task 0, which ties with task 2 at 7 and has the lower index.
     assertThat(partitions(tasks))
         .containsExactly(
-            List.of(new TopicPartition("t", 0), new TopicPartition("t", 5)),
             List.of(new TopicPartition("t", 1), new TopicPartition("t", 4)),
-            List.of(new TopicPartition("t", 2), new TopicPartition("t", 3)));
-    assertThat(tasks).extracting(TaskAssignment::cost).containsExactly(9 * mb, 8 * mb, 7 * mb);
-  }
-
-  @Test
-  void countsObjectsAsWellAsBytes() {
-    // Ten thousand tiny objects weigh more than one object of a few megabytes.
-    List<StreamWeight> streams =
-        List.of(
-            stream("t", 0, 10_000 * 200L, 10_000),
-            stream("t", 1, 4L << 20, 1),
-            stream("t", 2, 4L << 20, 1));
-
-    List<TaskAssignment> tasks = TaskSplitter.split(streams, 2);
-
-    assertThat(partitions(tasks))
-        .containsExactly(
-            List.of(new TopicPartition("t", 0)),
-            List.of(new TopicPartition("t", 1), new TopicPartition("t", 2)));
+            List.of(new TopicPartition("t", 2), new TopicPartition("t", 5)),
+            List.of(new TopicPartition("t", 0), new TopicPartition("t", 3)));
+    assertThat(tasks).extracting(TaskAssignment::cost).containsExactly(8 * mb, 6 * mb, 10 * mb);
+    for (int task = 0; task < 3; task++) {
+      TaskShare share = new TaskShare(task, 3);
+      assertThat(tasks.get(task).partitions()).allMatch(share);
+    }
   }
 
   @Test
