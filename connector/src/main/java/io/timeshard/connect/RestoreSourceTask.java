@@ -102,6 +102,10 @@ public class RestoreSourceTask extends SourceTask {
 
   private boolean planned;
   private int planFailures;
+
+  /** When the first plan started failing with no plan since; -1 while it does not fail. */
+  private long planFailingSince = -1;
+
   private long nextPlanNanos;
   private int turn;
   private String taskName;
@@ -209,6 +213,24 @@ public class RestoreSourceTask extends SourceTask {
         plan = partitioner.plan(services.store(), request);
       } catch (RuntimeException e) {
         planFailures++;
+        long now = System.nanoTime();
+        planFailingSince = planFailingSince < 0 ? now : planFailingSince;
+        Duration failing = Duration.ofNanos(now - planFailingSince);
+        if (failing.compareTo(config.storeUnavailableTimeout()) >= 0) {
+          // The store is gone, not loaded: a restart by itself may mend it, then the task fails.
+          planFailingSince = -1;
+          planFailures = 0;
+          throw new ConnectException(
+              "Task "
+                  + taskName
+                  + " could not plan its partition streams: no listing of "
+                  + services.store().describe()
+                  + " has succeeded for "
+                  + failing.toSeconds()
+                  + " s, at least restore.store.unavailable.timeout.ms; the last failure: "
+                  + e,
+              new StoreUnavailableException(e.getMessage(), e));
+        }
         long retry =
             Math.min(
                 FIRST_RETRY_MS << Math.min(planFailures - 1, 20), config.pollInterval().toMillis());

@@ -44,7 +44,8 @@ class ParquetRestoreTest {
     props.put("store.url", "memory://test");
     props.put("format.class", formatClass);
     props.put("partitioner.class", "io.confluent.connect.storage.partitioner.DefaultPartitioner");
-    props.put(RestoreSourceTaskConfig.TASK_PARTITIONS_CONFIG, "customers:0-1");
+    props.put(RestoreSourceTaskConfig.TASK_ID_CONFIG, "0");
+    props.put(RestoreSourceTaskConfig.TASK_COUNT_CONFIG, "1");
     return props;
   }
 

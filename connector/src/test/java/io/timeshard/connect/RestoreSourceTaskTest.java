@@ -202,7 +202,7 @@ class RestoreSourceTaskTest {
     store.put(key, "a\n");
     store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("behavior.on.error", "ignore");
     props.put("restore.store.unavailable.timeout.ms", "300");
     props.put("restore.task.restarts.max", "0");
@@ -229,7 +229,7 @@ class RestoreSourceTaskTest {
     // Partition 1's reads go on succeeding for longer than the timeout.
     store.openDelayMillis = 20;
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0-1");
+    Map<String, String> props = props();
     props.put("restore.store.unavailable.timeout.ms", "500");
     props.put("restore.task.restarts.max", "0");
     harness.start(props);
@@ -238,6 +238,27 @@ class RestoreSourceTaskTest {
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("no read of '" + failing + "'")
         .hasMessageContaining("while other reads did")
+        .hasMessageContaining("restore.store.unavailable.timeout.ms");
+  }
+
+  @Test
+  void aTaskThatCannotListForLongerThanTheLimitFailsSayingSo() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
+    store.beforeList =
+        () -> {
+          throw new StoreException("Cannot list 'topics/' (HTTP 503 ServerBusy)");
+        };
+    harness = new TaskHarness(store);
+    Map<String, String> props = props();
+    props.put("restore.store.unavailable.timeout.ms", "300");
+    props.put("restore.task.restarts.max", "0");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 30_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("could not plan its partition streams")
+        .hasMessageContaining("HTTP 503")
         .hasMessageContaining("restore.store.unavailable.timeout.ms");
   }
 
@@ -251,7 +272,7 @@ class RestoreSourceTaskTest {
     // Reads of the second object fail for longer than the timeout, then the store is back.
     store.failures.put(second, new AtomicInteger(4));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.store.unavailable.timeout.ms", "300");
     props.put("restore.task.restart.backoff.ms", "10");
     harness.start(props);
@@ -277,7 +298,7 @@ class RestoreSourceTaskTest {
     store.put(key, "a\n");
     store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
     harness = new TaskHarness(store);
-    Map<String, String> props = props("t:0");
+    Map<String, String> props = props();
     props.put("restore.store.unavailable.timeout.ms", "200");
     props.put("restore.task.restarts.max", "2");
     props.put("restore.task.restart.backoff.ms", "10");
