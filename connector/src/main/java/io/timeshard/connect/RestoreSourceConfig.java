@@ -198,9 +198,10 @@ public class RestoreSourceConfig extends AbstractConfig {
           + " Azure storage account, an S3 endpoint, GCS), whatever tasks.max is: the tasks of a"
           + " worker share this bound, and the Azure client's connection pool of the worker is"
           + " this large. Each task still keeps at most restore.fetch.concurrency reads in flight."
-          + " A sign of load from the store (HTTP 429, 500, 503, a reset connection, a timeout)"
-          + " halves the bound and every task's read-ahead; successful reads raise it back. The"
-          + " highest value among the connectors of a worker reading the same endpoint applies.";
+          + " A throttling answer (HTTP 429, 503) halves the bound and every task's read-ahead; a"
+          + " failed attempt (HTTP 500, 502, 504, a reset connection, a timeout) lowers the bound"
+          + " by a quarter; successful reads raise it back. The highest value among the"
+          + " connectors of a worker reading the same endpoint applies.";
 
   public static final String STORE_UNAVAILABLE_TIMEOUT_CONFIG =
       "restore.store.unavailable.timeout.ms";

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  *       once, whatever {@code tasks.max} is, so the worker's connections to the store stay within
  *       its pool. A task whose read is held back by the bound waits its turn: the next read to end
  *       wakes it, and a task that was held back goes before one that was not.
- *   <li><b>Slowing down together.</b> A sign that the store is loaded (a throttling or server-error
- *       answer, a reset connection, a timeout) halves the bound and every task's own read-ahead, at
- *       most once per bound's worth of reads ended, so that one burst of answers counts once. The
- *       bound then grows back by one for every quarter bound's worth of reads that succeed.
+ *   <li><b>Slowing down together.</b> A throttling answer (429, 503) halves the bound and every
+ *       task's own read-ahead; a failed attempt (a server error, a reset connection, a timeout)
+ *       lowers the bound by a quarter. Either at most once per bound's worth of reads ended, so
+ *       that one burst of answers counts once. The bound grows back by one for every eighth of a
+ *       bound's worth of reads that succeed: a few failures in a hundred cost little.
  *   <li><b>Whether the store is gone.</b> It keeps when reads started failing with no read
  *       succeeding since: a task fails a read only after {@code
  *       restore.store.unavailable.timeout.ms} of that, not after a count of retries.
@@ -172,7 +173,7 @@ public final class EndpointReads {
       if (sleepers > 0) {
         notifyAll();
       }
-      if (limit < max && ++succeededSinceChange >= Math.max(1, limit / 4)) {
+      if (limit < max && ++succeededSinceChange >= Math.max(1, limit / 8)) {
         limit++;
         succeededSinceChange = 0;
       }
@@ -234,23 +235,42 @@ public final class EndpointReads {
   }
 
   /**
-   * The store showed a sign of load or failure: halve the bound and every task's read-ahead, once
-   * per bound's worth of reads ended.
+   * The store throttled (429, 503): halve the bound and every task's read-ahead, once per bound's
+   * worth of reads ended.
    */
-  public void slowDown() {
+  public void throttled() {
+    if (lower(2, 1)) {
+      for (Runnable listener : slowDownListeners) {
+        listener.run();
+      }
+    }
+  }
+
+  /**
+   * An attempt failed without a throttling answer (a server error, a reset connection, a timeout):
+   * lower the bound by a quarter, once per bound's worth of reads ended. Failures that come now and
+   * then, as on any busy network, cost a little and are won back; only a store that keeps failing
+   * brings the bound down.
+   */
+  public void failedAttempt() {
+    lower(4, 3);
+  }
+
+  /**
+   * Multiplies the bound by {@code times / by}, unless it was lowered within its worth of reads.
+   */
+  private boolean lower(int by, int times) {
     synchronized (this) {
       if (endedSinceDecrease < limit) {
-        return;
+        return false;
       }
       endedSinceDecrease = 0;
       succeededSinceChange = 0;
-      limit = Math.max(1, limit / 2);
+      limit = Math.max(1, limit * times / by);
       decreases++;
     }
     log.debug("Reads in flight to {} in this worker: limit lowered to {}", endpoint, limit());
-    for (Runnable listener : slowDownListeners) {
-      listener.run();
-    }
+    return true;
   }
 
   /** A read failed: if none has succeeded since an earlier failure, the store is failing still. */

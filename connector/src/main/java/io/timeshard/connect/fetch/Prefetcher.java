@@ -188,7 +188,8 @@ public final class Prefetcher implements AutoCloseable {
     this.executor.allowCoreThreadTimeOut(true);
     // A sign of load seen by any task of the worker slows every task reading from the store.
     endpoint.onSlowDown(slowDown);
-    decoder.store().onThrottled(endpoint::slowDown);
+    decoder.store().onThrottled(endpoint::throttled);
+    decoder.store().onFailedAttempt(endpoint::failedAttempt);
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -431,7 +432,7 @@ public final class Prefetcher implements AutoCloseable {
           return;
         }
         endpoint.failed();
-        endpoint.slowDown();
+        endpoint.failedAttempt();
         Duration failing = endpoint.failingFor();
         if (failing.compareTo(unavailableTimeout) >= 0) {
           buffer.fail(unavailable(failing, e));

@@ -59,13 +59,18 @@ public interface ObjectStore extends ObjectLister, AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} whenever an attempt shows the store loaded: a throttling or server-error
-   * answer (HTTP 429, 500, 502, 503, 504, Azure's {@code ServerBusy}) or, where the client tells, a
-   * request that got no answer (a reset connection, a timeout). At each attempt, before the
-   * client's own retries are spent: the readers slow down while the client backs off. Stores that
-   * cannot tell ignore it.
+   * Calls {@code listener} whenever the store answers an attempt with a throttling status (HTTP 429
+   * or 503, Azure's {@code ServerBusy}, S3's {@code SlowDown}), before the client's own retries are
+   * spent: the readers slow down while the client backs off. Stores that cannot tell ignore it.
    */
   default void onThrottled(Runnable listener) {}
+
+  /**
+   * Calls {@code listener} whenever an attempt fails without a throttling answer (a 500, 502 or
+   * 504, a reset connection, a timeout), where the client tells, before its retries are spent.
+   * Stores that cannot tell ignore it: their readers hear of the failures the client gave up on.
+   */
+  default void onFailedAttempt(Runnable listener) {}
 
   /** Names the container for messages and logs, e.g. {@code azblob://account/container}. */
   String describe();

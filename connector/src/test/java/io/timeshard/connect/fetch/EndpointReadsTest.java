@@ -46,15 +46,15 @@ class EndpointReadsTest {
   }
 
   @Test
-  void aSignOfLoadHalvesTheBoundAndEveryTasksReadAheadOncePerBoundsWorthOfReads() {
+  void throttlingHalvesTheBoundAndEveryTasksReadAheadOncePerBoundsWorthOfReads() {
     EndpointReads reads = new EndpointReads("e", 8, now::get);
     AtomicInteger taskA = new AtomicInteger();
     AtomicInteger taskB = new AtomicInteger();
     reads.onSlowDown(taskA::incrementAndGet);
     reads.onSlowDown(taskB::incrementAndGet);
 
-    reads.slowDown();
-    reads.slowDown();
+    reads.throttled();
+    reads.throttled();
 
     assertThat(reads.limit()).isEqualTo(4);
     assertThat(taskA.get()).isEqualTo(1);
@@ -63,18 +63,31 @@ class EndpointReadsTest {
       assertThat(reads.tryAcquire(() -> {})).isTrue();
       reads.release(false);
     }
-    reads.slowDown();
+    reads.throttled();
     assertThat(reads.limit()).isEqualTo(2);
     assertThat(reads.decreases()).isEqualTo(2);
   }
 
   @Test
-  void successfulReadsRaiseTheBoundBackOneAQuarterBoundsWorth() {
+  void aFailedAttemptLowersTheBoundByAQuarterAndLeavesTheTasksReadAhead() {
+    EndpointReads reads = new EndpointReads("e", 256, now::get);
+    AtomicInteger task = new AtomicInteger();
+    reads.onSlowDown(task::incrementAndGet);
+
+    reads.failedAttempt();
+    reads.failedAttempt();
+
+    assertThat(reads.limit()).isEqualTo(192);
+    assertThat(task.get()).isZero();
+  }
+
+  @Test
+  void successfulReadsRaiseTheBoundBackOneAnEighthBoundsWorth() {
     EndpointReads reads = new EndpointReads("e", 64, now::get);
-    reads.slowDown();
+    reads.throttled();
     assertThat(reads.limit()).isEqualTo(32);
 
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 3; i++) {
       assertThat(reads.tryAcquire(() -> {})).isTrue();
       reads.release(true);
     }

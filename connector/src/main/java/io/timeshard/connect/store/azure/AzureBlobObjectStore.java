@@ -64,6 +64,11 @@ public final class AzureBlobObjectStore implements ObjectStore {
     throttling.listen(listener);
   }
 
+  @Override
+  public void onFailedAttempt(Runnable listener) {
+    throttling.listenFailures(listener);
+  }
+
   /*
    * No listAfter of its own: List Blobs continues only from the opaque NextMarker of a previous
    * page, never from a key, so a listing from a key is the whole listing, filtered (the default),

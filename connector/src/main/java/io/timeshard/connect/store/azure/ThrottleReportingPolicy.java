@@ -26,7 +26,7 @@ final class ThrottleReportingPolicy implements HttpPipelinePolicy {
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
     return next.process()
         .doOnNext(response -> signal.status(response.getStatusCode()))
-        .doOnError(failure -> signal.throttled());
+        .doOnError(failure -> signal.failed());
   }
 
   @Override

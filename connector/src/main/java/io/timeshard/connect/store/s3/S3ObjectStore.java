@@ -76,6 +76,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public void onFailedAttempt(Runnable listener) {
+    throttling.listenFailures(listener);
+  }
+
+  @Override
   public ListingPage list(String prefix, String delimiter, String pageToken) {
     return listAfter(prefix, delimiter, null, pageToken);
   }
