@@ -97,17 +97,24 @@ class FlakyStoreIT {
 
   @Test
   void anS3RestoreThroughAFlakyStoreCompletesExactAndInOrderByItself() throws Exception {
-    try (S3ProxyBackup backup = S3ProxyBackup.create(S3PROXY.endpoint(), "flaky");
-        FaultInjectingProxy proxy =
-            FaultInjectingProxy.start(S3PROXY.port(), FaultPlan.flakyCloud(SEED))) {
+    try (S3ProxyBackup backup = S3ProxyBackup.create(S3PROXY.endpoint(), "flaky")) {
       write(backup, "flaky-s3");
       backup.upload();
-      Map<String, String> config = restore();
-      config.putAll(S3ProxyBackup.props("http://127.0.0.1:" + proxy.port(), backup.bucket()));
-      config.put("s3.request.timeout.ms", "3000");
-
-      restoresExactlyWithoutFailing("flaky-s3", config, proxy);
+      // The proxy starts with the restore, and so does its first burst of 503s.
+      try (FaultInjectingProxy proxy =
+          FaultInjectingProxy.start(S3PROXY.port(), FaultPlan.flakyCloud(SEED))) {
+        restoreFromS3(backup, proxy);
+      }
     }
+  }
+
+  private static void restoreFromS3(S3ProxyBackup backup, FaultInjectingProxy proxy)
+      throws Exception {
+    Map<String, String> config = restore();
+    config.putAll(S3ProxyBackup.props("http://127.0.0.1:" + proxy.port(), backup.bucket()));
+    config.put("s3.request.timeout.ms", "3000");
+
+    restoresExactlyWithoutFailing("flaky-s3", config, proxy);
   }
 
   /**
