@@ -409,6 +409,29 @@ public class RestoreSourceTask extends SourceTask {
   }
 
   /**
+   * The poll waits on reads that have made no progress for {@code
+   * restore.store.unavailable.timeout.ms}: a store that takes requests and never answers them fails
+   * nothing, so the task treats it as gone, and restarts by itself (closing the stuck reads and the
+   * store's client) or fails.
+   */
+  private void failIfStalled() {
+    Duration stalled = prefetcher.stalledFor();
+    if (stalled.compareTo(config.storeUnavailableTimeout()) < 0) {
+      return;
+    }
+    String message =
+        "no read from "
+            + services.store().describe()
+            + " has made progress for "
+            + stalled.toSeconds()
+            + " s, at least restore.store.unavailable.timeout.ms: the store takes requests and"
+            + " does not answer them";
+    throw new ConnectException(
+        "Restore task " + taskName + " is stuck: " + message,
+        new StoreUnavailableException(message, null));
+  }
+
+  /**
    * A failure a restart can mend: the store was unavailable for {@code
    * restore.store.unavailable.timeout.ms}. A refusal (403), a vanished object and bytes that do not
    * decode would fail again, or restore without the object: they fail the task at once.
@@ -507,6 +530,7 @@ public class RestoreSourceTask extends SourceTask {
     turn++;
     reporter.maybeLogProgress();
     if (batch.isEmpty()) {
+      failIfStalled();
       prefetcher.awaitChange(seen, POLL_WAIT_MS);
       return null;
     }

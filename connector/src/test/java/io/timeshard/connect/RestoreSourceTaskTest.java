@@ -263,6 +263,23 @@ class RestoreSourceTaskTest {
   }
 
   @Test
+  void aStoreThatTakesReadsAndNeverAnswersFailsTheTaskSayingSo() throws Exception {
+    InMemoryStore store = new InMemoryStore();
+    store.put("topics/t/partition=0/t+0+0000000000.json", "a\n");
+    store.openDelayMillis = 600_000;
+    harness = new TaskHarness(store);
+    Map<String, String> props = props();
+    props.put("restore.store.unavailable.timeout.ms", "300");
+    props.put("restore.task.restarts.max", "0");
+    harness.start(props);
+
+    assertThatThrownBy(() -> harness.pollRecords(1, 30_000))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("is stuck: no read from memory://test has made progress")
+        .hasMessageContaining("restore.store.unavailable.timeout.ms");
+  }
+
+  @Test
   void aTaskThatLostItsStoreRestartsByItselfAndGoesOnWhereItStopped() throws Exception {
     InMemoryStore store = new InMemoryStore();
     String first = "topics/t/partition=0/t+0+0000000000.json";

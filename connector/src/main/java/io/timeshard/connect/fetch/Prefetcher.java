@@ -87,6 +87,13 @@ public final class Prefetcher implements AutoCloseable {
   private final Runnable slowDown;
 
   private final Map<TopicPartition, Stream> streams = new LinkedHashMap<>();
+
+  /**
+   * When a read last made progress (an answer, a failure, records, an end), or reads started after
+   * none was under way: what tells a store that accepts requests but never answers.
+   */
+  private volatile long progressNanos = System.nanoTime();
+
   private final Object signal = new Object();
   private long changes;
 
@@ -279,7 +286,9 @@ public final class Prefetcher implements AutoCloseable {
         ObjectBuffer buffer = new ObjectBuffer(next, capacity, skip, this::changed);
         buffer.held = held;
         stream.started.add(buffer);
-        inFlight++;
+        if (inFlight++ == 0) {
+          progressNanos = System.nanoTime();
+        }
         Read read = new Read(e.getKey(), buffer);
         if (keepOne && kept == null) {
           kept = read;
@@ -348,6 +357,19 @@ public final class Prefetcher implements AutoCloseable {
     return executor.getPoolSize();
   }
 
+  /**
+   * How long reads have been under way with none making progress: no answer, no failure, no record,
+   * no end. Zero while no read is under way. A read that waits for the poll to take its records
+   * makes no progress either, so the poll asks only while it waits on a read.
+   */
+  public synchronized Duration stalledFor() {
+    if (inFlight == 0 || !endpoint.failingFor().isZero()) {
+      // Reads that fail and wait to try again are the failure path's to time out.
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(System.nanoTime() - progressNanos);
+  }
+
   /** The reads under way now: for tests. */
   synchronized int inFlight() {
     return inFlight;
@@ -407,9 +429,14 @@ public final class Prefetcher implements AutoCloseable {
       long skip = buffer.nextIndex();
       try (var records = decoder.open(object, skip)) {
         endpoint.succeeded();
+        progressNanos = System.nanoTime();
         holding(buffer, records.heldBytes());
         BackupRecord record;
+        long read = 0;
         while ((record = records.next()) != null) {
+          if ((++read & 1023) == 0) {
+            progressNanos = System.nanoTime();
+          }
           if (record.index() < skip) {
             continue;
           }
@@ -417,6 +444,7 @@ public final class Prefetcher implements AutoCloseable {
             return;
           }
         }
+        progressNanos = System.nanoTime();
         buffer.finish();
         return;
       } catch (InterruptedException e) {
@@ -431,6 +459,8 @@ public final class Prefetcher implements AutoCloseable {
           buffer.fail(e);
           return;
         }
+        // A failure is an answer too: reads that fail are the failure path's, not stuck.
+        progressNanos = System.nanoTime();
         endpoint.failed();
         endpoint.failedAttempt();
         Duration failing = endpoint.failingFor();
