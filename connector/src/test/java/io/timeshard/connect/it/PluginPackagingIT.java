@@ -193,17 +193,7 @@ class PluginPackagingIT {
 
     worker.put("/connectors/packaged/config", json(config));
 
-    List<List<Long>> expected = new ArrayList<>();
-    for (int p = 0; p < 2; p++) {
-      long first = CustomerBackup.id(p, 0);
-      expected.add(
-          LongStream.range(300, 450)
-              .filter(i -> i < 350 || i >= 400)
-              .filter(i -> i % 50 != 49)
-              .map(i -> first + i)
-              .boxed()
-              .toList());
-    }
+    List<List<Long>> expected = onTime(300, 450, i -> i < 350 || i >= 400);
     int total = expected.get(0).size() + expected.get(1).size();
     kafka.consume(total, TIMEOUT_MS, topic);
     ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
@@ -355,16 +345,7 @@ class PluginPackagingIT {
 
     // Record i is written at 23:00 + 12 s * i, every 50th two hours late: the hour from 00:00
     // holds records 300 to 599 but the late ones.
-    List<List<Long>> expected = new ArrayList<>();
-    for (int p = 0; p < 2; p++) {
-      long first = CustomerBackup.id(p, 0);
-      expected.add(
-          LongStream.range(300, 600)
-              .filter(i -> i % 50 != 49)
-              .map(i -> first + i)
-              .boxed()
-              .toList());
-    }
+    List<List<Long>> expected = onTime(300, 600, i -> true);
     int total = expected.get(0).size() + expected.get(1).size();
     kafka.consume(total, TIMEOUT_MS, topic);
     ConsumerRecords<byte[], byte[]> all = kafka.consumeAll(TIMEOUT_MS, topic);
@@ -373,6 +354,27 @@ class PluginPackagingIT {
       assertThat(RestoredTopic.ids(all, p)).containsExactlyElementsOf(expected.get(p));
     }
     assertThat(worker.get("/connectors/custom-layout/status")).doesNotContain("FAILED");
+  }
+
+  /**
+   * The ids of the customer backup's records {@code from} to {@code to} that {@code keep} keeps, of
+   * both partitions, less the late ones (every 50th record, written two hours late, is in an
+   * earlier folder).
+   */
+  private static List<List<Long>> onTime(
+      long from, long to, java.util.function.LongPredicate keep) {
+    List<List<Long>> ids = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      long first = CustomerBackup.id(p, 0);
+      ids.add(
+          LongStream.range(from, to)
+              .filter(keep)
+              .filter(i -> i % 50 != 49)
+              .map(i -> first + i)
+              .boxed()
+              .toList());
+    }
+    return ids;
   }
 
   /**
@@ -500,19 +502,26 @@ class PluginPackagingIT {
     Files.writeString(
         services.resolve("org.apache.kafka.connect.source.SourceConnector"),
         "io.timeshard.smt.it.FixedRecordsSourceConnector\n");
-    Path jar =
-        Files.createDirectories(plugins.resolve("fixed-records")).resolve("fixed-records.jar");
+    jar(
+        classes,
+        Files.createDirectories(plugins.resolve("fixed-records")).resolve("fixed-records.jar"));
+  }
+
+  /** Jars every file under {@code classes} into {@code jar}. */
+  private static Path jar(Path classes, Path jar) throws IOException {
+    Files.createDirectories(jar.getParent());
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream jarOut = new JarOutputStream(file);
-        Stream<Path> compiledFiles = Files.walk(classes)) {
-      for (Path path : compiledFiles.filter(Files::isRegularFile).toList()) {
-        jarOut.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+        JarOutputStream out = new JarOutputStream(file);
+        Stream<Path> compiled = Files.walk(classes)) {
+      for (Path path : compiled.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
         try (InputStream in = Files.newInputStream(path)) {
-          in.transferTo(jarOut);
+          in.transferTo(out);
         }
-        jarOut.closeEntry();
+        out.closeEntry();
       }
     }
+    return jar;
   }
 
   /**
@@ -563,20 +572,7 @@ class PluginPackagingIT {
             : 1;
     assertThat(status).as("javac -cp " + classPath + "\n" + out).isZero();
 
-    Path jar = work.resolve("addons").resolve("partition-then-hour.jar");
-    Files.createDirectories(jar.getParent());
-    try (OutputStream file1 = Files.newOutputStream(jar);
-        JarOutputStream out1 = new JarOutputStream(file1);
-        Stream<Path> compiled = Files.walk(classes)) {
-      for (Path path : compiled.filter(Files::isRegularFile).toList()) {
-        out1.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
-        try (InputStream in = Files.newInputStream(path)) {
-          in.transferTo(out1);
-        }
-        out1.closeEntry();
-      }
-    }
-    return jar;
+    return jar(classes, work.resolve("addons").resolve("partition-then-hour.jar"));
   }
 
   private static String onlyFile(Path folder, String prefix) throws IOException {

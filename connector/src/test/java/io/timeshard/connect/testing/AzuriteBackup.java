@@ -7,14 +7,8 @@ import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.timeshard.connect.store.testing.AzuriteExtension;
 import io.timeshard.fixtures.ObjectSink;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A backup in an Azurite container: the objects a {@link io.timeshard.fixtures.BackupWriter} puts
@@ -22,8 +16,6 @@ import java.util.concurrent.Future;
  * Azurite (never through a fault-injecting proxy).
  */
 public final class AzuriteBackup implements ObjectSink {
-
-  private static final int UPLOAD_THREADS = 8;
 
   private final BlobContainerClient container;
   private final Map<String, byte[]> pending = new LinkedHashMap<>();
@@ -54,25 +46,10 @@ public final class AzuriteBackup implements ObjectSink {
 
   /** Uploads the objects put since the last upload; returns how many the container now holds. */
   public int upload() throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(UPLOAD_THREADS);
-    try {
-      List<Future<?>> uploads = new ArrayList<>();
-      for (Map.Entry<String, byte[]> object : pending.entrySet()) {
-        uploads.add(
-            threads.submit(
-                () ->
-                    container
-                        .getBlobClient(object.getKey())
-                        .upload(BinaryData.fromBytes(object.getValue()), true)));
-      }
-      for (Future<?> upload : uploads) {
-        upload.get();
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot upload the backup to Azurite", e.getCause());
-    } finally {
-      threads.shutdownNow();
-    }
+    ParallelUpload.run(
+        pending,
+        (key, bytes) -> container.getBlobClient(key).upload(BinaryData.fromBytes(bytes), true),
+        "Azurite");
     uploaded += pending.size();
     pending.clear();
     return uploaded;

@@ -4,14 +4,8 @@ import io.timeshard.connect.store.s3.S3Config;
 import io.timeshard.connect.store.s3.S3StoreProvider;
 import io.timeshard.connect.store.testing.S3ProxyExtension;
 import io.timeshard.fixtures.ObjectSink;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -21,8 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (never through a fault-injecting proxy).
  */
 public final class S3ProxyBackup implements ObjectSink, AutoCloseable {
-
-  private static final int UPLOAD_THREADS = 8;
 
   private final S3Client client;
   private final String bucket;
@@ -59,25 +51,11 @@ public final class S3ProxyBackup implements ObjectSink, AutoCloseable {
 
   /** Uploads the objects put since the last upload; returns how many the bucket now holds. */
   public int upload() throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(UPLOAD_THREADS);
-    try {
-      List<Future<?>> uploads = new ArrayList<>();
-      for (Map.Entry<String, byte[]> object : pending.entrySet()) {
-        uploads.add(
-            threads.submit(
-                () ->
-                    client.putObject(
-                        p -> p.bucket(bucket).key(object.getKey()),
-                        RequestBody.fromBytes(object.getValue()))));
-      }
-      for (Future<?> upload : uploads) {
-        upload.get();
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot upload the backup to s3proxy", e.getCause());
-    } finally {
-      threads.shutdownNow();
-    }
+    ParallelUpload.run(
+        pending,
+        (key, bytes) ->
+            client.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(bytes)),
+        "s3proxy");
     uploaded += pending.size();
     pending.clear();
     return uploaded;
