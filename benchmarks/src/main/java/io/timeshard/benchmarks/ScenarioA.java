@@ -316,10 +316,7 @@ final class ScenarioA {
     Map<String, String> config = ShoeCustomers.restoreConfig(tasks, destination);
     config.putAll(store.config());
     config.putAll(overrides);
-    Map<Integer, Long> expected = new TreeMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      expected.put(p, (long) perPartition);
-    }
+    Map<Integer, Long> expected = RestoreRun.sameCount(PARTITIONS, perPartition);
     RestoreRun.Result result =
         new RestoreRun(bench.cluster())
             .timeout(Duration.ofMinutes(10))

@@ -9,7 +9,6 @@ import io.timeshard.quickstart.ShoeCustomers;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Scenario E, a flaky store: a time-based backup of one-record objects in 12 partitions in Azurite
@@ -111,10 +110,7 @@ final class ScenarioE {
         FaultInjectingProxy.start(bench.azurite().get().port(), plan)) {
       Map<String, String> config = ShoeCustomers.restoreConfig(TASKS, destination);
       config.putAll(backup.connectorConfig(Azurite.endpoint(proxy.port())));
-      Map<Integer, Long> expected = new TreeMap<>();
-      for (int p = 0; p < PARTITIONS; p++) {
-        expected.put(p, (long) perPartition);
-      }
+      Map<Integer, Long> expected = RestoreRun.sameCount(PARTITIONS, perPartition);
       RestoreRun.Result result =
           new RestoreRun(bench.cluster())
               .timeout(Duration.ofMinutes(20))

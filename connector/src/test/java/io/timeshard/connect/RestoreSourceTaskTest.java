@@ -195,18 +195,30 @@ class RestoreSourceTaskTest {
     assertThat(store.openAttempts.get()).isEqualTo(4);
   }
 
-  @Test
-  void aStoreWithNoSuccessfulReadForTheUnavailableTimeoutFailsTheTaskSayingSo() throws Exception {
+  /**
+   * Starts a task on one object whose every read the store answers with a 503, with {@code
+   * settings} on top of the usual ones; returns the object's key.
+   */
+  private String startOnAnObjectTheStoreRefuses(Map<String, String> settings) {
     InMemoryStore store = new InMemoryStore();
     String key = "topics/t/partition=0/t+0+0000000000.json";
     store.put(key, "a\n");
     store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
     harness = new TaskHarness(store);
     Map<String, String> props = props();
-    props.put("behavior.on.error", "ignore");
-    props.put("restore.store.unavailable.timeout.ms", "300");
-    props.put("restore.task.restarts.max", "0");
+    props.putAll(settings);
     harness.start(props);
+    return key;
+  }
+
+  @Test
+  void aStoreWithNoSuccessfulReadForTheUnavailableTimeoutFailsTheTaskSayingSo() throws Exception {
+    String key =
+        startOnAnObjectTheStoreRefuses(
+            Map.of(
+                "behavior.on.error", "ignore",
+                "restore.store.unavailable.timeout.ms", "300",
+                "restore.task.restarts.max", "0"));
 
     assertThatThrownBy(() -> harness.pollRecords(1, 30_000))
         .isInstanceOf(ConnectException.class)
@@ -214,7 +226,7 @@ class RestoreSourceTaskTest {
         .hasMessageContaining("HTTP 503")
         .hasMessageContaining("no read from")
         .hasMessageContaining("restore.store.unavailable.timeout.ms");
-    assertThat(store.openAttempts.get()).isGreaterThan(1);
+    assertThat(harness.store.openAttempts.get()).isGreaterThan(1);
   }
 
   @Test
@@ -310,16 +322,12 @@ class RestoreSourceTaskTest {
 
   @Test
   void aTaskThatRestartedAsOftenAsAllowedFailsSayingSo() throws Exception {
-    InMemoryStore store = new InMemoryStore();
-    String key = "topics/t/partition=0/t+0+0000000000.json";
-    store.put(key, "a\n");
-    store.refusals.put(key, new StoreException("Cannot read it (HTTP 503 ServerBusy)"));
-    harness = new TaskHarness(store);
-    Map<String, String> props = props();
-    props.put("restore.store.unavailable.timeout.ms", "200");
-    props.put("restore.task.restarts.max", "2");
-    props.put("restore.task.restart.backoff.ms", "10");
-    harness.start(props);
+    String key =
+        startOnAnObjectTheStoreRefuses(
+            Map.of(
+                "restore.store.unavailable.timeout.ms", "200",
+                "restore.task.restarts.max", "2",
+                "restore.task.restart.backoff.ms", "10"));
 
     assertThatThrownBy(() -> harness.pollRecords(1, 60_000))
         .isInstanceOf(ConnectException.class)

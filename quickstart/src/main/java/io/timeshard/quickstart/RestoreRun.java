@@ -65,6 +65,15 @@ public final class RestoreRun {
   private Progress progress = (elapsed, restored) -> {};
   private Runnable whenRestored = () -> {};
 
+  /** What {@link #run} expects of a backup with {@code perPartition} records in each partition. */
+  public static Map<Integer, Long> sameCount(int partitions, long perPartition) {
+    Map<Integer, Long> expected = new java.util.TreeMap<>();
+    for (int p = 0; p < partitions; p++) {
+      expected.put(p, perPartition);
+    }
+    return expected;
+  }
+
   public RestoreRun(LocalKafkaConnect cluster) {
     this.cluster = cluster;
   }
