@@ -437,12 +437,7 @@ public class RestoreSourceTask extends SourceTask {
    * decode would fail again, or restore without the object: they fail the task at once.
    */
   private static boolean isRestartable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof StoreUnavailableException) {
-        return true;
-      }
-    }
-    return false;
+    return FetchFailure.isStoreUnavailable(failure);
   }
 
   /**

@@ -45,6 +45,19 @@ public final class FetchFailure {
     return store ? Kind.TRANSIENT : Kind.UNDECODABLE;
   }
 
+  /**
+   * True when the failure is the store being gone ({@code restore.store.unavailable.timeout.ms}
+   * passed): the one kind a restart of the task's reads can mend.
+   */
+  public static boolean isStoreUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What to check, for the message of a task that fails on an object it could not fetch. */
   public static String whatToCheck(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
