@@ -2,6 +2,7 @@ package io.timeshard.connect.docs;
 
 import io.timeshard.connect.RestoreSourceConfig;
 import io.timeshard.connect.groups.GroupOffsetsSourceConfig;
+import io.timeshard.connect.supervise.TaskRestartConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,13 @@ public final class ConfigReference {
             + "Every key of `io.timeshard.connect.groups.GroupOffsetsSourceConnector`, which"
             + " snapshots the consumer groups' committed offsets of the cluster being backed up"
             + " (see [operations](operations.md#disaster-recovery-into-an-empty-cluster)).\n\n"
-            + groups(GroupOffsetsSourceConfig.CONFIG_DEF),
+            + groups(GroupOffsetsSourceConfig.CONFIG_DEF)
+            + "# Task restart extension (worker)\n\n"
+            + "Worker properties of `io.timeshard.connect.supervise.TaskRestartExtension`, the"
+            + " REST extension that restarts the tasks a worker fails outside Timeshard's code"
+            + " (enable it with `rest.extension.classes`; see"
+            + " [operations](operations.md#worker-failures-and-rolling-restarts)).\n\n"
+            + groups(TaskRestartConfig.CONFIG_DEF),
         StandardCharsets.UTF_8);
   }
 
@@ -42,8 +49,9 @@ public final class ConfigReference {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration reference\n\n")
         .append(
-            "<!-- Generated from RestoreSourceConfig.CONFIG_DEF and"
-                + " GroupOffsetsSourceConfig.CONFIG_DEF by the build; do not edit. -->\n\n")
+            "<!-- Generated from RestoreSourceConfig.CONFIG_DEF,"
+                + " GroupOffsetsSourceConfig.CONFIG_DEF and TaskRestartConfig.CONFIG_DEF by the"
+                + " build; do not edit. -->\n\n")
         .append(
             "Every key of `io.timeshard.connect.RestoreSourceConnector`, by group, as Connect's")
         .append(" `/validate` shows them. Keys the storage sinks and the licensed restore")
@@ -62,7 +70,7 @@ public final class ConfigReference {
     for (ConfigKey key : keys) {
       // The generator runs on the test class path, where a test registers a store of its own
       // through META-INF/services; users never have it.
-      if (TEST_ONLY_GROUPS.contains(key.group)) {
+      if (key.group != null && TEST_ONLY_GROUPS.contains(key.group)) {
         continue;
       }
       groups

@@ -223,6 +223,16 @@ class PluginPackagingIT {
    * A Parquet backup restores in a worker that has no Hadoop, and the plugin brings none: Parquet
    * is read through parquet-java's Hadoop-free path.
    */
+  /**
+   * Only {@code ConnectClusterState} is used, so the JAX-RS package of each worker is no matter.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workers")
+  void theTaskRestartExtensionRunsInTheWorker(ConnectWorkerProcess worker) throws Exception {
+    assertThat(worker.log())
+        .contains("Restarting tasks of Timeshard's connectors that the worker fails outside");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("workers")
   void aParquetBackupRestoresWithoutHadoop(ConnectWorkerProcess worker) throws Exception {

@@ -15,10 +15,17 @@ public final class ConnectClusters {
    * starts far faster than a class-path scan.
    */
   public static EmbeddedConnectCluster start(String name, int workers, Map<String, String> extra) {
+    return start(name, workers, extra, Map.of());
+  }
+
+  /** As above, with broker properties of the test's own on top of the defaults. */
+  public static EmbeddedConnectCluster start(
+      String name, int workers, Map<String, String> extra, Map<String, String> brokerExtra) {
     Properties brokerProps = new Properties();
     brokerProps.put("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
     brokerProps.put("transaction.state.log.replication.factor", "1");
     brokerProps.put("transaction.state.log.min.isr", "1");
+    brokerProps.putAll(brokerExtra);
     Map<String, String> workerProps = new HashMap<>();
     workerProps.put("plugin.discovery", "service_load");
     workerProps.put("offset.flush.interval.ms", "1000");

@@ -73,7 +73,9 @@ public final class ConnectWorkerProcess {
             "config.storage.replication.factor=1",
             "offset.storage.replication.factor=1",
             "status.storage.replication.factor=1",
-            "offset.flush.interval.ms=1000"));
+            "offset.flush.interval.ms=1000",
+            // Loaded from the plugin folder, as docs/operations.md installs it.
+            "rest.extension.classes=io.timeshard.connect.supervise.TaskRestartExtension"));
     Path log = work.resolve("worker-" + id + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,0 +1,220 @@
+package io.timeshard.connect.supervise;
+
+import io.timeshard.connect.RestoreSourceConnector;
+import io.timeshard.connect.groups.GroupOffsetsSourceConnector;
+import io.timeshard.connect.supervise.RestartPolicy.Decision;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.health.ConnectClusterState;
+import org.apache.kafka.connect.health.ConnectorHealth;
+import org.apache.kafka.connect.health.TaskState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One look at Timeshard's connectors from one worker: each task the worker failed outside
+ * Timeshard's code is restarted through Connect's REST API, as an operator would, within {@link
+ * RestartPolicy}'s budget.
+ *
+ * <p>Every worker with the extension looks, each at its own moment, and may see the same failed
+ * task. The request is {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}:
+ * Connect marks the instances it restarts {@code RESTARTING} at once, so the same request from
+ * another worker a moment later finds nothing failed and restarts nothing twice. Only while another
+ * task of the connector is failed in Timeshard's code, which must stay failed, is the task
+ * restarted alone ({@code POST /connectors/NAME/tasks/N/restart}).
+ */
+final class FailedTaskRestarter {
+
+  private static final Logger log = LoggerFactory.getLogger(FailedTaskRestarter.class);
+
+  private static final Set<String> TIMESHARD_CONNECTORS =
+      Set.of(RestoreSourceConnector.class.getName(), GroupOffsetsSourceConnector.class.getName());
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ConnectClusterState cluster;
+  private final TaskRestartConfig config;
+  private final RestartPolicy policy;
+  private final Clock clock;
+  private final HttpClient http;
+  private final Set<String> givenUp = new HashSet<>();
+
+  FailedTaskRestarter(ConnectClusterState cluster, TaskRestartConfig config, Clock clock) {
+    this.cluster = cluster;
+    this.config = config;
+    this.policy = new RestartPolicy(config.maxPerHour());
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Looks at every Timeshard connector once. */
+  synchronized void checkOnce() {
+    for (String connector : cluster.connectors()) {
+      try {
+        if (isTimeshard(connector)) {
+          check(connector);
+        }
+      } catch (RuntimeException e) {
+        // Deleted or reconfigured while we looked: the next look sees what it became.
+        log.debug("Could not look at connector {}", connector, e);
+      }
+    }
+  }
+
+  private boolean isTimeshard(String connector) {
+    String connectorClass = cluster.connectorConfig(connector).get("connector.class");
+    if (connectorClass == null) {
+      return false;
+    }
+    String name = connectorClass.trim();
+    return TIMESHARD_CONNECTORS.stream()
+        .anyMatch(known -> known.equals(name) || known.endsWith("." + name));
+  }
+
+  private void check(String connector) {
+    ConnectorHealth health = cluster.connectorHealth(connector);
+    for (TaskState task : health.tasksState().values()) {
+      if (!"FAILED".equals(task.state())) {
+        givenUp.remove(connector + "-" + task.taskId());
+        continue;
+      }
+      Decision decision =
+          policy.decide(connector, task.taskId(), task.traceMessage(), clock.instant());
+      switch (decision) {
+        case RESTART -> restart(connector, task);
+        case GIVE_UP -> giveUp(connector, task);
+        case LEAVE_TO_TIMESHARD -> {
+          // Timeshard failed it on purpose, after its own restarts or for a lasting cause.
+        }
+      }
+    }
+  }
+
+  private void restart(String connector, TaskState seen) {
+    TaskState now = cluster.connectorHealth(connector).tasksState().get(seen.taskId());
+    if (now == null || !"FAILED".equals(now.state())) {
+      return;
+    }
+    String cause = firstLine(now.traceMessage());
+    String path =
+        "/connectors/"
+            + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20")
+            + (othersFailedByTimeshard(connector, seen.taskId())
+                ? "/tasks/" + seen.taskId() + "/restart"
+                : "/restart?includeTasks=true&onlyFailed=true");
+    for (String base : restUrls(connector)) {
+      String url = base + path;
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .timeout(REQUEST_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 == 2) {
+          policy.restarted(connector, seen.taskId(), clock.instant());
+          log.warn(
+              "Restarted task {} of connector {} (restart {} of at most {} an hour, {}): the"
+                  + " worker {} failed it outside Timeshard's code: {}",
+              seen.taskId(),
+              connector,
+              policy.recentRestarts(connector, seen.taskId()),
+              config.maxPerHour(),
+              TaskRestartConfig.MAX_PER_HOUR_CONFIG,
+              now.workerId(),
+              cause);
+          return;
+        }
+        // 409: a rebalance is under way; others: the next look asks again.
+        log.info(
+            "Could not restart task {} of connector {} through {}: HTTP {} {}; asking again at"
+                + " the next look",
+            seen.taskId(),
+            connector,
+            url,
+            response.statusCode(),
+            firstLine(response.body()));
+        return;
+      } catch (IOException e) {
+        log.info(
+            "Could not reach {} to restart task {} of {}: {}",
+            url,
+            seen.taskId(),
+            connector,
+            e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private boolean othersFailedByTimeshard(String connector, int task) {
+    return cluster.connectorHealth(connector).tasksState().values().stream()
+        .anyMatch(
+            other ->
+                other.taskId() != task
+                    && "FAILED".equals(other.state())
+                    && !RestartPolicy.failedOutsideTimeshard(other.traceMessage()));
+  }
+
+  private void giveUp(String connector, TaskState task) {
+    if (givenUp.add(connector + "-" + task.taskId())) {
+      log.warn(
+          "Task {} of connector {} keeps failing outside Timeshard's code: restarted {} times in"
+              + " the last hour ({}); leaving it FAILED: {}",
+          task.taskId(),
+          connector,
+          policy.recentRestarts(connector, task.taskId()),
+          TaskRestartConfig.MAX_PER_HOUR_CONFIG,
+          firstLine(task.traceMessage()));
+    }
+  }
+
+  /**
+   * Where to ask: the configured URL, else the workers that run the connector and its other tasks,
+   * at their advertised addresses (which are their ids), as the workers forward to each other.
+   */
+  private List<String> restUrls(String connector) {
+    if (config.restUrl().isPresent()) {
+      return List.of(config.restUrl().get());
+    }
+    ConnectorHealth health = cluster.connectorHealth(connector);
+    Set<String> workers = new LinkedHashSet<>();
+    if ("RUNNING".equals(health.connectorState().state())) {
+      workers.add(health.connectorState().workerId());
+    }
+    for (Map.Entry<Integer, TaskState> task : health.tasksState().entrySet()) {
+      if ("RUNNING".equals(task.getValue().state())) {
+        workers.add(task.getValue().workerId());
+      }
+    }
+    List<String> urls = new ArrayList<>();
+    for (String worker : workers) {
+      urls.add(config.scheme() + "://" + worker);
+    }
+    return urls;
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).trim();
+  }
+}

@@ -1,0 +1,87 @@
+package io.timeshard.connect.supervise;
+
+import io.timeshard.connect.Version;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.rest.ConnectRestExtension;
+import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker extension that restarts the tasks of Timeshard's connectors that the worker itself
+ * failed, outside Timeshard's code, so that nobody has to.
+ *
+ * <p>The case it exists for: with exactly-once source support, a worker that starts a task first
+ * has the group's leader fence the task's earlier instances, through the leader's REST address.
+ * When the leader is stopping (its REST server stops first) the worker fails the task before the
+ * connector's code runs, and Connect never restarts a failed task by itself. A rolling restart that
+ * goes on to the next worker before the moved tasks have started, as an orchestrator that waits
+ * only for a worker's REST port does, meets this. A plugin cannot restart its own task through
+ * Connect's Java API; the REST API can, and a REST extension is the public hook that runs in every
+ * worker and sees the tasks' states ({@code ConnectClusterState}).
+ *
+ * <p>Enable it in every worker: {@code rest.extension.classes=
+ * io.timeshard.connect.supervise.TaskRestartExtension}; its keys are in {@link TaskRestartConfig}.
+ * It registers no REST resource.
+ */
+public class TaskRestartExtension implements ConnectRestExtension {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskRestartExtension.class);
+
+  private TaskRestartConfig config;
+  private ScheduledExecutorService looks;
+
+  @Override
+  public void configure(Map<String, ?> workerProps) {
+    config = new TaskRestartConfig(workerProps);
+  }
+
+  @Override
+  public void register(ConnectRestExtensionContext context) {
+    FailedTaskRestarter restarter =
+        new FailedTaskRestarter(context.clusterState(), config, Clock.systemUTC());
+    looks =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "timeshard-task-restarts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = config.checkInterval().toMillis();
+    looks.scheduleWithFixedDelay(
+        () -> {
+          try {
+            restarter.checkOnce();
+          } catch (RuntimeException e) {
+            // The worker is starting or stopping: the next look tells.
+            log.debug("Could not look at the connectors' states", e);
+          }
+        },
+        // A phase of its own for each worker, so that the workers do not all ask at once.
+        ThreadLocalRandom.current().nextLong(interval),
+        interval,
+        TimeUnit.MILLISECONDS);
+    log.info(
+        "Restarting tasks of Timeshard's connectors that the worker fails outside Timeshard's"
+            + " code: a look every {} ms, at most {} restarts of a task an hour",
+        interval,
+        config.maxPerHour());
+  }
+
+  @Override
+  public void close() {
+    if (looks != null) {
+      looks.shutdownNow();
+    }
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+}

@@ -1,0 +1,118 @@
+package io.timeshard.connect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeshard.connect.supervise.TaskRestartConfig;
+import io.timeshard.connect.supervise.TaskRestartExtension;
+import io.timeshard.connect.testing.ConnectClusters;
+import io.timeshard.connect.testing.CustomerBackup;
+import io.timeshard.connect.testing.RestoreConfigs;
+import io.timeshard.connect.testing.RestoredTopic;
+import io.timeshard.connect.testing.Sequences;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.test.TestUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TaskRestartExtension} in a real worker: a task that the worker fails outside Timeshard's
+ * code comes back without anyone restarting it. The failure here is the worker's producer, which
+ * cannot find the destination topic (the broker creates none by itself) and fails the task; the
+ * topic is then created, as the cause of such a failure passes, and the restarted task restores
+ * everything in order.
+ */
+class TaskRestartExtensionIT {
+
+  private static final int PARTITIONS = 2;
+  private static final int PER_PARTITION = 50;
+  private static final long TIMEOUT_MS = 120_000;
+
+  private static EmbeddedConnectCluster connect;
+  private static Path backup;
+
+  @BeforeAll
+  static void start() throws Exception {
+    backup = Files.createTempDirectory("task-restart-it");
+    CustomerBackup.write(backup, "customers", PARTITIONS, PER_PARTITION);
+    connect =
+        ConnectClusters.start(
+            "task-restart-it",
+            1,
+            Map.of(
+                "rest.extension.classes",
+                TaskRestartExtension.class.getName(),
+                TaskRestartConfig.CHECK_INTERVAL_MS_CONFIG,
+                "500",
+                // The producer fails the task every second until the topic is there.
+                TaskRestartConfig.MAX_PER_HOUR_CONFIG,
+                "1000",
+                "connector.client.config.override.policy",
+                "All"),
+            Map.of("auto.create.topics.enable", "false"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (connect != null) {
+      connect.stop();
+    }
+  }
+
+  @Test
+  void aTaskTheWorkerFailedComesBackByItselfOnceTheCauseHasPassed() throws Exception {
+    String topic = "created-later";
+    Map<String, String> config = RestoreConfigs.timeBased(backup, 1);
+    config.put("transforms", "rename");
+    config.put("transforms.rename.type", "org.apache.kafka.connect.transforms.RegexRouter");
+    config.put("transforms.rename.regex", "customers");
+    config.put("transforms.rename.replacement", topic);
+    config.put("producer.override.max.block.ms", "1000");
+    Set<String> failures = ConcurrentHashMap.newKeySet();
+
+    connect.configureConnector(topic, config);
+    TestUtils.waitForCondition(
+        () -> sampleFailures(topic, failures) > 0,
+        TIMEOUT_MS,
+        "the worker fails the task: its producer finds no topic " + topic);
+    assertThat(failures)
+        .as("failed by the worker, outside Timeshard's code")
+        .allMatch(trace -> !trace.contains("at io.timeshard."));
+
+    connect.kafka().createTopic(topic, PARTITIONS);
+
+    ConsumerRecords<byte[], byte[]> all =
+        connect.kafka().consume(PARTITIONS * PER_PARTITION, TIMEOUT_MS, topic);
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(topic, 1, "the task runs again");
+    all = connect.kafka().consumeAll(TIMEOUT_MS, topic);
+    for (int p = 0; p < PARTITIONS; p++) {
+      List<Long> ids = RestoredTopic.ids(all, p);
+      assertThat(ids)
+          .as("partition %d: every record once, in order", p)
+          .containsExactlyElementsOf(Sequences.expectedIds(p, PER_PARTITION));
+    }
+    connect.deleteConnector(topic);
+  }
+
+  private static int sampleFailures(String connector, Set<String> failures) {
+    try {
+      ConnectorStateInfo status = connect.connectorStatus(connector);
+      status.tasks().stream()
+          .filter(task -> "FAILED".equals(task.state()))
+          .forEach(task -> failures.add(task.trace()));
+    } catch (RuntimeException notYet) {
+      // Not there yet.
+    }
+    return failures.size();
+  }
+}
