@@ -61,7 +61,7 @@ public final class Benchmarks {
       long dPlanOnlyObjects = 10_000_000;
       long dRestoreObjects = 30_000;
       Set<String> aStores = A_STORES;
-      int eObjects = 36_000;
+      int eObjects = 120_000;
       for (String arg : args) {
         if (arg.isBlank()) {
           continue;

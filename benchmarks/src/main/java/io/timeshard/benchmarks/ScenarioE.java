@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Scenario E, a flaky store: a time-based backup of one-record objects in 12 partitions in Azurite
- * ({@code --e-objects}, 36,000 by default: the in-memory Azurite stops answering before it holds
- * the production case's 120,000, see docs/performance.md), restored with {@code tasks.max=4} and
+ * ({@code --e-objects}, 120,000 by default: the production case of issue 22), restored with {@code
+ * tasks.max=4} and
  * every other key at its default, once through a proxy that injects no fault and once through the
  * same proxy resetting 5% of the connections, answering 503 for 10 s of every minute and stalling
  * 1% of its answers for 5 s. Each run must restore every record in order with no task failing; the
