@@ -13,12 +13,11 @@ import java.util.Map;
 /**
  * Scenario E, a flaky store: a time-based backup of one-record objects in 12 partitions in Azurite
  * ({@code --e-objects}, 120,000 by default: the production case of issue 22), restored with {@code
- * tasks.max=4} and
- * every other key at its default, once through a proxy that injects no fault and once through the
- * same proxy resetting 5% of the connections, answering 503 for 10 s of every minute and stalling
- * 1% of its answers for 5 s. Each run must restore every record in order with no task failing; the
- * faulty run at no less than half the fault-free run's records/s. The connections each run opened
- * to the proxy show the worker's one connection pool at work.
+ * tasks.max=4} and every other key at its default, once through a proxy that injects no fault and
+ * once through the same proxy resetting 5% of the connections, answering 503 for 10 s of every
+ * minute and stalling 1% of its answers for 5 s. Each run must restore every record in order with
+ * no task failing; the faulty run at no less than half the fault-free run's records/s. The
+ * connections each run opened to the proxy show the worker's one connection pool at work.
  */
 final class ScenarioE {
 

@@ -43,10 +43,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exact and in order, and no task is ever {@code FAILED}.
  *
  * <p>The size is {@code -Dtimeshard.flaky.objects} objects: 12,000 by default, which keeps the
- * build within its time. Benchmark E restores the issue's production case, 120,000 objects,
- * through the same proxy and plan in front of Azurite; at that size Azurite needs more than the 3
- * s request timeout set here for one listing page (it scans the whole container for each page),
- * so the Azure test here times out every listing: see docs/performance.md.
+ * build within its time. Benchmark E restores the issue's production case, 120,000 objects, through
+ * the same proxy and plan in front of Azurite; at that size Azurite needs more than the 3 s request
+ * timeout set here for one listing page (it scans the whole container for each page), so the Azure
+ * test here times out every listing: see docs/performance.md.
  */
 class FlakyStoreIT {
 
