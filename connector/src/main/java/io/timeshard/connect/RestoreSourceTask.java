@@ -6,6 +6,7 @@ import io.timeshard.connect.fetch.ObjectBuffer;
 import io.timeshard.connect.fetch.Prefetcher;
 import io.timeshard.connect.plan.DestinationCheck;
 import io.timeshard.connect.plan.PlanHandoff;
+import io.timeshard.connect.plan.RetriedPages;
 import io.timeshard.connect.progress.ProgressReporter;
 import io.timeshard.connect.progress.RestoreProgress;
 import io.timeshard.connect.restore.BackupRecord;
@@ -210,7 +211,9 @@ public class RestoreSourceTask extends SourceTask {
         return false;
       }
       try {
-        plan = partitioner.plan(services.store(), request);
+        plan =
+            partitioner.plan(
+                new RetriedPages(services.store(), config.storeUnavailableTimeout()), request);
       } catch (RuntimeException e) {
         planFailures++;
         long now = System.nanoTime();

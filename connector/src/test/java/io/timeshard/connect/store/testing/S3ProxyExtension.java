@@ -51,7 +51,14 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     process =
         EmulatorProcess.start(
             "s3proxy",
-            List.of(java, "-Xmx256m", "-jar", jarPath, "--properties", config.toString()),
+            List.of(
+                java,
+                // It keeps every object in its heap: -Dtimeshard.s3proxy.heap=2g for 120,000.
+                "-Xmx" + System.getProperty("timeshard.s3proxy.heap", "256m"),
+                "-jar",
+                jarPath,
+                "--properties",
+                config.toString()),
             port,
             Duration.ofSeconds(60));
   }

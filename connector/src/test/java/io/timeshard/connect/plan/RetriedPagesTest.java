@@ -1,0 +1,72 @@
+package io.timeshard.connect.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.timeshard.connect.store.StoreAccessDeniedException;
+import io.timeshard.connect.store.StoreException;
+import io.timeshard.partitioner.listing.ListingPage;
+import io.timeshard.partitioner.listing.ObjectLister;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetriedPagesTest {
+
+  private static final ListingPage PAGE = new ListingPage(List.of("topics/t/"), List.of(), "next");
+
+  /** A store that fails the first {@code failures} requests with {@code failure}, then answers. */
+  private static final class FailingFirst implements ObjectLister {
+    private final List<String> tokens = new ArrayList<>();
+    private final RuntimeException failure;
+    private int failures;
+
+    FailingFirst(int failures, RuntimeException failure) {
+      this.failures = failures;
+      this.failure = failure;
+    }
+
+    @Override
+    public ListingPage list(String prefix, String delimiter, String pageToken) {
+      tokens.add(pageToken);
+      if (failures-- > 0) {
+        throw failure;
+      }
+      return PAGE;
+    }
+  }
+
+  @Test
+  void aPageTheStoreFailedToGiveIsAskedForAgainNotTheWholePlan() {
+    FailingFirst store =
+        new FailingFirst(3, new StoreException("Cannot list 'topics/' (HTTP 503 ServerBusy)"));
+
+    ListingPage page = new RetriedPages(store, Duration.ofMinutes(10)).list("topics/", "/", "p7");
+
+    assertThat(page).isEqualTo(PAGE);
+    assertThat(store.tokens)
+        .as("the same page, four times")
+        .containsExactly("p7", "p7", "p7", "p7");
+  }
+
+  @Test
+  void aFailureThatWillNotPassIsThrownAtOnce() {
+    FailingFirst store =
+        new FailingFirst(1, new StoreAccessDeniedException("Cannot list 'topics/' (HTTP 403)"));
+
+    assertThatThrownBy(
+            () -> new RetriedPages(store, Duration.ofMinutes(10)).list("topics/", "/", null))
+        .isInstanceOf(StoreAccessDeniedException.class);
+    assertThat(store.tokens).hasSize(1);
+  }
+
+  @Test
+  void itGivesUpWithTheStoresFailureOnceNoPageWasListedForTheLimit() {
+    StoreException down = new StoreException("Cannot list 'topics/': Connection refused");
+    FailingFirst store = new FailingFirst(Integer.MAX_VALUE, down);
+
+    assertThatThrownBy(() -> new RetriedPages(store, Duration.ZERO).list("topics/", "/", null))
+        .isSameAs(down);
+  }
+}
