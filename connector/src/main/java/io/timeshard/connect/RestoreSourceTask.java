@@ -213,7 +213,9 @@ public class RestoreSourceTask extends SourceTask {
       try {
         plan =
             partitioner.plan(
-                new RetriedPages(services.store(), config.storeUnavailableTimeout()), request);
+                new RetriedPages(
+                    services.store(), config.storeUnavailableTimeout(), () -> stopping),
+                request);
       } catch (RuntimeException e) {
         planFailures++;
         long now = System.nanoTime();

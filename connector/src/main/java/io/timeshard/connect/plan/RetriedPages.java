@@ -4,6 +4,7 @@ import io.timeshard.connect.fetch.FetchFailure;
 import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.listing.ObjectLister;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * again, the same page, after a back-off, rather than failing the whole plan. A plan of a large
  * backup is hundreds of pages, and through a store that fails one request in twenty, a plan that
  * starts over at each failure hardly ever ends. It gives up, with the store's failure, when no page
- * has been listed for {@code giveUpAfter} ({@code restore.store.unavailable.timeout.ms}), or at
- * once for a failure that will not pass (403, a missing object).
+ * has been listed for {@code giveUpAfter} ({@code restore.store.unavailable.timeout.ms}), at once
+ * for a failure that will not pass (403, a missing object), and as soon as the task is stopping, so
+ * that a stop never waits for a store that is down.
  */
 public final class RetriedPages implements ObjectLister {
 
@@ -24,13 +26,18 @@ public final class RetriedPages implements ObjectLister {
   private static final long FIRST_BACK_OFF_MS = 200;
   private static final long LONGEST_BACK_OFF_MS = 5_000;
 
+  /** How long a back-off sleeps before it looks whether the task is stopping. */
+  private static final long STOP_CHECK_MS = 100;
+
   private final ObjectLister store;
   private final long giveUpAfterNanos;
+  private final BooleanSupplier stopping;
   private long lastPageNanos = System.nanoTime();
 
-  public RetriedPages(ObjectLister store, Duration giveUpAfter) {
+  public RetriedPages(ObjectLister store, Duration giveUpAfter, BooleanSupplier stopping) {
     this.store = store;
     this.giveUpAfterNanos = giveUpAfter.toNanos();
+    this.stopping = stopping;
   }
 
   @Override
@@ -58,16 +65,22 @@ public final class RetriedPages implements ObjectLister {
         return listed;
       } catch (RuntimeException e) {
         if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT
-            || System.nanoTime() - lastPageNanos >= giveUpAfterNanos) {
+            || System.nanoTime() - lastPageNanos >= giveUpAfterNanos
+            || stopping.getAsBoolean()) {
           throw e;
         }
         log.debug(
             "Listing '{}' failed; asking for the same page again in {} ms", prefix, backOff, e);
-        try {
-          Thread.sleep(backOff);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
+        for (long slept = 0; slept < backOff; slept += STOP_CHECK_MS) {
+          if (stopping.getAsBoolean()) {
+            throw e;
+          }
+          try {
+            Thread.sleep(Math.min(STOP_CHECK_MS, backOff - slept));
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
         }
         backOff = Math.min(backOff * 2, LONGEST_BACK_OFF_MS);
       }

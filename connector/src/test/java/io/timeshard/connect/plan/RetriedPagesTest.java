@@ -9,8 +9,11 @@ import io.timeshard.partitioner.listing.ListingPage;
 import io.timeshard.partitioner.listing.ObjectLister;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RetriedPagesTest {
 
@@ -18,7 +21,7 @@ class RetriedPagesTest {
 
   /** A store that fails the first {@code failures} requests with {@code failure}, then answers. */
   private static final class FailingFirst implements ObjectLister {
-    private final List<String> tokens = new ArrayList<>();
+    private final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
     private final RuntimeException failure;
     private int failures;
 
@@ -42,7 +45,8 @@ class RetriedPagesTest {
     FailingFirst store =
         new FailingFirst(3, new StoreException("Cannot list 'topics/' (HTTP 503 ServerBusy)"));
 
-    ListingPage page = new RetriedPages(store, Duration.ofMinutes(10)).list("topics/", "/", "p7");
+    ListingPage page =
+        new RetriedPages(store, Duration.ofMinutes(10), () -> false).list("topics/", "/", "p7");
 
     assertThat(page).isEqualTo(PAGE);
     assertThat(store.tokens)
@@ -56,7 +60,9 @@ class RetriedPagesTest {
         new FailingFirst(1, new StoreAccessDeniedException("Cannot list 'topics/' (HTTP 403)"));
 
     assertThatThrownBy(
-            () -> new RetriedPages(store, Duration.ofMinutes(10)).list("topics/", "/", null))
+            () ->
+                new RetriedPages(store, Duration.ofMinutes(10), () -> false)
+                    .list("topics/", "/", null))
         .isInstanceOf(StoreAccessDeniedException.class);
     assertThat(store.tokens).hasSize(1);
   }
@@ -66,7 +72,30 @@ class RetriedPagesTest {
     StoreException down = new StoreException("Cannot list 'topics/': Connection refused");
     FailingFirst store = new FailingFirst(Integer.MAX_VALUE, down);
 
-    assertThatThrownBy(() -> new RetriedPages(store, Duration.ZERO).list("topics/", "/", null))
+    assertThatThrownBy(
+            () -> new RetriedPages(store, Duration.ZERO, () -> false).list("topics/", "/", null))
         .isSameAs(down);
+  }
+
+  /** Without the stop, this lister would ask for ten minutes; the timeout only ends a hang. */
+  @Test
+  @Timeout(60)
+  void aStoppingTaskIsNotKeptWaitingForTheStore() {
+    StoreException down = new StoreException("Cannot list 'topics/': Connection refused");
+    FailingFirst store = new FailingFirst(Integer.MAX_VALUE, down);
+    AtomicBoolean stopping = new AtomicBoolean();
+    RetriedPages pages = new RetriedPages(store, Duration.ofMinutes(10), stopping::get);
+    Thread stop =
+        new Thread(
+            () -> {
+              // Stops while the lister sleeps in its back-off after the first failures.
+              while (store.tokens.size() < 3) {
+                Thread.onSpinWait();
+              }
+              stopping.set(true);
+            });
+    stop.start();
+
+    assertThatThrownBy(() -> pages.list("topics/", "/", null)).isSameAs(down);
   }
 }
