@@ -104,9 +104,7 @@ final class FailedTaskRestarter {
   }
 
   private void restart(String connector, TaskState seen) {
-    // Read again: another worker may have restarted it since this look began.
-    ConnectorHealth health = cluster.connectorHealth(connector);
-    TaskState now = health.tasksState().get(seen.taskId());
+    TaskState now = cluster.connectorHealth(connector).tasksState().get(seen.taskId());
     if (now == null || !"FAILED".equals(now.state())) {
       return;
     }
@@ -114,10 +112,10 @@ final class FailedTaskRestarter {
     String path =
         "/connectors/"
             + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20")
-            + (othersFailedByTimeshard(health, seen.taskId())
+            + (othersFailedByTimeshard(connector, seen.taskId())
                 ? "/tasks/" + seen.taskId() + "/restart"
                 : "/restart?includeTasks=true&onlyFailed=true");
-    for (String base : restUrls(health)) {
+    for (String base : restUrls(connector)) {
       String url = base + path;
       try {
         HttpResponse<String> response =
@@ -165,8 +163,8 @@ final class FailedTaskRestarter {
     }
   }
 
-  private static boolean othersFailedByTimeshard(ConnectorHealth health, int task) {
-    return health.tasksState().values().stream()
+  private boolean othersFailedByTimeshard(String connector, int task) {
+    return cluster.connectorHealth(connector).tasksState().values().stream()
         .anyMatch(
             other ->
                 other.taskId() != task
@@ -191,10 +189,11 @@ final class FailedTaskRestarter {
    * Where to ask: the configured URL, else the workers that run the connector and its other tasks,
    * at their advertised addresses (which are their ids), as the workers forward to each other.
    */
-  private List<String> restUrls(ConnectorHealth health) {
+  private List<String> restUrls(String connector) {
     if (config.restUrl().isPresent()) {
       return List.of(config.restUrl().get());
     }
+    ConnectorHealth health = cluster.connectorHealth(connector);
     Set<String> workers = new LinkedHashSet<>();
     if ("RUNNING".equals(health.connectorState().state())) {
       workers.add(health.connectorState().workerId());
