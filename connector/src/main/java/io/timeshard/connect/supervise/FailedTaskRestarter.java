@@ -104,7 +104,9 @@ final class FailedTaskRestarter {
   }
 
   private void restart(String connector, TaskState seen) {
-    TaskState now = cluster.connectorHealth(connector).tasksState().get(seen.taskId());
+    // Read again: another worker may have restarted it since this look began.
+    ConnectorHealth health = cluster.connectorHealth(connector);
+    TaskState now = health.tasksState().get(seen.taskId());
     if (now == null || !"FAILED".equals(now.state())) {
       return;
     }
@@ -112,10 +114,10 @@ final class FailedTaskRestarter {
     String path =
         "/connectors/"
             + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20")
-            + (othersFailedByTimeshard(connector, seen.taskId())
+            + (othersFailedByTimeshard(health, seen.taskId())
                 ? "/tasks/" + seen.taskId() + "/restart"
                 : "/restart?includeTasks=true&onlyFailed=true");
-    for (String base : restUrls(connector)) {
+    for (String base : restUrls(health)) {
       String url = base + path;
       try {
         HttpResponse<String> response =
@@ -163,8 +165,8 @@ final class FailedTaskRestarter {
     }
   }
 
-  private boolean othersFailedByTimeshard(String connector, int task) {
-    return cluster.connectorHealth(connector).tasksState().values().stream()
+  private static boolean othersFailedByTimeshard(ConnectorHealth health, int task) {
+    return health.tasksState().values().stream()
         .anyMatch(
             other ->
                 other.taskId() != task
@@ -189,11 +191,10 @@ final class FailedTaskRestarter {
    * Where to ask: the configured URL, else the workers that run the connector and its other tasks,
    * at their advertised addresses (which are their ids), as the workers forward to each other.
    */
-  private List<String> restUrls(String connector) {
+  private List<String> restUrls(ConnectorHealth health) {
     if (config.restUrl().isPresent()) {
       return List.of(config.restUrl().get());
     }
-    ConnectorHealth health = cluster.connectorHealth(connector);
     Set<String> workers = new LinkedHashSet<>();
     if ("RUNNING".equals(health.connectorState().state())) {
       workers.add(health.connectorState().workerId());
