@@ -173,9 +173,11 @@ public class RestoreSourceTask extends SourceTask {
                 name, RestoreSourceTaskConfig.connectorConfig(Map.copyOf(props)), config.taskId())
             .orElse(null);
     if (handover == null) {
-      // Plans at once; should that fail, the polls try again. A plan the connector is still making
-      // in this worker is awaited by the polls, which return at once while it is pending.
-      planFirst();
+      // Plans at once, each page tried once, so that start() never waits for a store that is
+      // down; should that fail, the polls try again, asking again for the pages that fail. A plan
+      // the connector is still making in this worker is awaited by the polls, which return at
+      // once while it is pending.
+      planFirst(Duration.ZERO);
     }
   }
 
@@ -183,9 +185,10 @@ public class RestoreSourceTask extends SourceTask {
    * Makes the first plan: the connector's, from this worker, when it plans or planned here; the
    * task's own listing otherwise, tried again after a back-off while it fails.
    *
+   * @param pageRetries how long a page the store fails to give is asked for again, at most
    * @return whether the task is planned
    */
-  private boolean planFirst() {
+  private boolean planFirst(Duration pageRetries) {
     RestorePlan plan = null;
     boolean handedOver = false;
     if (handover != null) {
@@ -210,16 +213,15 @@ public class RestoreSourceTask extends SourceTask {
         sleep(Math.min(wait / 1_000_000 + 1, POLL_WAIT_MS));
         return false;
       }
+      RetriedPages pages = new RetriedPages(services.store(), pageRetries, () -> stopping);
       try {
-        plan =
-            partitioner.plan(
-                new RetriedPages(
-                    services.store(), config.storeUnavailableTimeout(), () -> stopping),
-                request);
+        plan = partitioner.plan(pages, request);
       } catch (RuntimeException e) {
         planFailures++;
         long now = System.nanoTime();
-        planFailingSince = planFailingSince < 0 ? now : planFailingSince;
+        // Since the last page listed: an attempt that gave up already waited the limit for one.
+        planFailingSince =
+            planFailingSince < 0 || pages.listedAPage() ? pages.lastPageNanos() : planFailingSince;
         Duration failing = Duration.ofNanos(now - planFailingSince);
         if (failing.compareTo(config.storeUnavailableTimeout()) >= 0) {
           // The store is gone, not loaded: a restart by itself may mend it, then the task fails.
@@ -506,7 +508,7 @@ public class RestoreSourceTask extends SourceTask {
   }
 
   private List<SourceRecord> pollRecords() throws InterruptedException {
-    if (!planned && !planFirst()) {
+    if (!planned && !planFirst(config.storeUnavailableTimeout())) {
       return null;
     }
     long seen = prefetcher.changes();

@@ -33,11 +33,22 @@ public final class RetriedPages implements ObjectLister {
   private final long giveUpAfterNanos;
   private final BooleanSupplier stopping;
   private long lastPageNanos = System.nanoTime();
+  private boolean listedAPage;
 
   public RetriedPages(ObjectLister store, Duration giveUpAfter, BooleanSupplier stopping) {
     this.store = store;
     this.giveUpAfterNanos = giveUpAfter.toNanos();
     this.stopping = stopping;
+  }
+
+  /** Whether any page was listed through this lister. */
+  public boolean listedAPage() {
+    return listedAPage;
+  }
+
+  /** {@link System#nanoTime()} of the last page listed, or of this lister's making if none was. */
+  public long lastPageNanos() {
+    return lastPageNanos;
   }
 
   @Override
@@ -62,6 +73,7 @@ public final class RetriedPages implements ObjectLister {
       try {
         ListingPage listed = page.get();
         lastPageNanos = System.nanoTime();
+        listedAPage = true;
         return listed;
       } catch (RuntimeException e) {
         if (FetchFailure.classify(e) != FetchFailure.Kind.TRANSIENT

@@ -45,10 +45,13 @@ class RetriedPagesTest {
     FailingFirst store =
         new FailingFirst(3, new StoreException("Cannot list 'topics/' (HTTP 503 ServerBusy)"));
 
-    ListingPage page =
-        new RetriedPages(store, Duration.ofMinutes(10), () -> false).list("topics/", "/", "p7");
+    RetriedPages pages = new RetriedPages(store, Duration.ofMinutes(10), () -> false);
+    assertThat(pages.listedAPage()).isFalse();
+
+    ListingPage page = pages.list("topics/", "/", "p7");
 
     assertThat(page).isEqualTo(PAGE);
+    assertThat(pages.listedAPage()).isTrue();
     assertThat(store.tokens)
         .as("the same page, four times")
         .containsExactly("p7", "p7", "p7", "p7");
