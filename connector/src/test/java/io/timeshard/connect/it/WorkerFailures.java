@@ -151,15 +151,7 @@ abstract class WorkerFailures {
     TaskStates states = TaskStates.sample(connect, name);
     try {
       waitForSomeRecords(name);
-      for (WorkerHandle worker : List.copyOf(connect.workers())) {
-        connect.removeWorker(worker);
-        connect.addWorker();
-        connect.assertions().assertAtLeastNumWorkersAreUp(WORKERS, "the restarted worker is up");
-        TestUtils.waitForCondition(
-            () -> tasksOnEveryLiveWorker(name),
-            TIMEOUT_MS,
-            "the three tasks run, one on each live worker");
-      }
+      restartEveryWorker(name, true);
       awaitRestored(name, WORKERS);
     } finally {
       states.stop();
@@ -183,11 +175,7 @@ abstract class WorkerFailures {
     TaskStates states = TaskStates.sample(connect, name);
     try {
       waitForSomeRecords(name);
-      for (WorkerHandle worker : List.copyOf(connect.workers())) {
-        connect.removeWorker(worker);
-        connect.addWorker();
-        connect.assertions().assertAtLeastNumWorkersAreUp(WORKERS, "the restarted worker is up");
-      }
+      restartEveryWorker(name, false);
       awaitRestored(name, WORKERS);
     } finally {
       states.stop();
@@ -195,6 +183,25 @@ abstract class WorkerFailures {
     states.assertFailedOnlyOutsideTimeshard();
     errors.assertNoFailedGracefulStop();
     connect.deleteConnector(name);
+  }
+
+  /**
+   * Stops each worker in turn and starts a new one in its place; the next once the new one is up
+   * and, with {@code waitForTheTasks}, once the three tasks run on the three live workers.
+   */
+  private static void restartEveryWorker(String connector, boolean waitForTheTasks)
+      throws InterruptedException {
+    for (WorkerHandle worker : List.copyOf(connect.workers())) {
+      connect.removeWorker(worker);
+      connect.addWorker();
+      connect.assertions().assertAtLeastNumWorkersAreUp(WORKERS, "the restarted worker is up");
+      if (waitForTheTasks) {
+        TestUtils.waitForCondition(
+            () -> tasksOnEveryLiveWorker(connector),
+            TIMEOUT_MS,
+            "the three tasks run, one on each live worker");
+      }
+    }
   }
 
   private String topic(String name) {
