@@ -37,6 +37,9 @@ public final class AdaptiveConcurrency {
   /** The limit before the last halving, which late reads win back as in slow start. */
   private int regainTo;
 
+  /** The limit right after the last halving. */
+  private int halvedTo;
+
   private int lateCredit;
   private long endedSinceDecrease = Long.MAX_VALUE / 2;
   private long endedSinceRaise;
@@ -118,6 +121,7 @@ public final class AdaptiveConcurrency {
     }
     regainTo = limit;
     limit = Math.max(1, limit / 2);
+    halvedTo = limit;
     lateCredit = 0;
     endedSinceDecrease = 0;
     decreases++;
@@ -131,6 +135,19 @@ public final class AdaptiveConcurrency {
   /** How many times the limit was lowered. */
   public synchronized long decreases() {
     return decreases;
+  }
+
+  /**
+   * The limit just before the last halving, 0 before any: late reads may have raised the limit
+   * again since, so {@link #limit()} alone cannot tell what a throttling answer took away.
+   */
+  public synchronized int limitBeforeLastDecrease() {
+    return decreases == 0 ? 0 : regainTo;
+  }
+
+  /** The limit just after the last halving, 0 before any. */
+  public synchronized int limitAfterLastDecrease() {
+    return halvedTo;
   }
 
   @Override

@@ -109,6 +109,7 @@ class AdaptiveConcurrencyTest {
     AdaptiveConcurrency limit = limit(8, 128);
     endLate(limit, 56);
     assertThat(limit.limit()).isEqualTo(64);
+    assertThat(limit.limitBeforeLastDecrease()).isZero();
 
     limit.throttled();
     // The answers to reads already sent come in a burst: they count once.
@@ -116,6 +117,8 @@ class AdaptiveConcurrencyTest {
     limit.throttled();
     assertThat(limit.limit()).isEqualTo(32);
     assertThat(limit.decreases()).isEqualTo(1);
+    assertThat(limit.limitBeforeLastDecrease()).isEqualTo(64);
+    assertThat(limit.limitAfterLastDecrease()).isEqualTo(32);
 
     // Late reads win back the limit before the halving, as in slow start...
     endLate(limit, 32);
@@ -130,6 +133,7 @@ class AdaptiveConcurrencyTest {
     limit.ended(false, false);
     limit.throttled();
     assertThat(limit.limit()).isEqualTo(32);
+    assertThat(limit.limitBeforeLastDecrease()).isEqualTo(65);
   }
 
   @Test
