@@ -25,16 +25,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One look at Timeshard's connectors from one worker: each task the worker failed outside
+ * One look at Timeshard's connectors from one worker: each task this worker failed outside
  * Timeshard's code is restarted through Connect's REST API, as an operator would, within {@link
  * RestartPolicy}'s budget.
  *
- * <p>Every worker with the extension looks, each at its own moment, and may see the same failed
- * task. The request is {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}:
- * Connect marks the instances it restarts {@code RESTARTING} at once, so the same request from
- * another worker a moment later finds nothing failed and restarts nothing twice. Only while another
- * task of the connector is failed in Timeshard's code, which must stay failed, is the task
- * restarted alone ({@code POST /connectors/NAME/tasks/N/restart}).
+ * <p>Every worker with the extension looks, each at its own moment, and all see the same failed
+ * task; only the worker that the task's status names restarts it ({@link WorkerIdentity}). Two
+ * restarts in a row are not harmless: Connect builds each from its view of the tasks' states, which
+ * may not show the first restart yet, so the second one stops the instance the first has just
+ * started, and an exactly-once task stopped in its start fails its graceful stop. Only when that
+ * worker cannot be asked for its token (it runs no extension, it is gone, or the REST API wants
+ * credentials) does any worker restart the task, as a task left {@code FAILED} is worse than a
+ * restart twice.
+ *
+ * <p>The request is {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}, to
+ * this worker first. Only while another task of the connector is failed in Timeshard's code, which
+ * must stay failed, is the task restarted alone ({@code POST /connectors/NAME/tasks/N/restart}).
  */
 final class FailedTaskRestarter {
 
@@ -50,11 +56,14 @@ final class FailedTaskRestarter {
   private final RestartPolicy policy;
   private final Clock clock;
   private final HttpClient http;
+  private final WorkerIdentity identity;
   private final Set<String> givenUp = new HashSet<>();
 
-  FailedTaskRestarter(ConnectClusterState cluster, TaskRestartConfig config, Clock clock) {
+  FailedTaskRestarter(
+      ConnectClusterState cluster, TaskRestartConfig config, WorkerIdentity identity, Clock clock) {
     this.cluster = cluster;
     this.config = config;
+    this.identity = identity;
     this.policy = new RestartPolicy(config.maxPerHour());
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,10 +100,15 @@ final class FailedTaskRestarter {
         givenUp.remove(connector + "-" + task.taskId());
         continue;
       }
+      WorkerIdentity.Answer failedBy = identity.of(task.workerId());
+      if (failedBy == WorkerIdentity.Answer.ANOTHER_WORKER) {
+        // That worker's extension restarts it, and only that one.
+        continue;
+      }
       Decision decision =
           policy.decide(connector, task.taskId(), task.traceMessage(), clock.instant());
       switch (decision) {
-        case RESTART -> restart(connector, task);
+        case RESTART -> restart(connector, task, failedBy == WorkerIdentity.Answer.THIS_WORKER);
         case GIVE_UP -> giveUp(connector, task);
         case LEAVE_TO_TIMESHARD -> {
           // Timeshard failed it on purpose, after its own restarts or for a lasting cause.
@@ -103,11 +117,16 @@ final class FailedTaskRestarter {
     }
   }
 
-  private void restart(String connector, TaskState seen) {
-    // Read again: another worker may have restarted it since this look began.
+  /**
+   * @param here this worker failed the task: asked first, and said so in the log
+   */
+  private void restart(String connector, TaskState seen, boolean here) {
+    // Read again: it may have been restarted, or failed elsewhere, since this look began.
     ConnectorHealth health = cluster.connectorHealth(connector);
     TaskState now = health.tasksState().get(seen.taskId());
-    if (now == null || !"FAILED".equals(now.state())) {
+    if (now == null
+        || !"FAILED".equals(now.state())
+        || !String.valueOf(now.workerId()).equals(String.valueOf(seen.workerId()))) {
       return;
     }
     String cause = firstLine(now.traceMessage());
@@ -117,7 +136,7 @@ final class FailedTaskRestarter {
             + (othersFailedByTimeshard(health, seen.taskId())
                 ? "/tasks/" + seen.taskId() + "/restart"
                 : "/restart?includeTasks=true&onlyFailed=true");
-    for (String base : restUrls(health)) {
+    for (String base : restUrls(health, here ? now.workerId() : null)) {
       String url = base + path;
       try {
         HttpResponse<String> response =
@@ -130,14 +149,16 @@ final class FailedTaskRestarter {
         if (response.statusCode() / 100 == 2) {
           policy.restarted(connector, seen.taskId(), clock.instant());
           log.warn(
-              "Restarted task {} of connector {} (restart {} of at most {} an hour, {}): the"
-                  + " worker {} failed it outside Timeshard's code: {}",
+              "Restarted task {} of connector {} (restart {} of at most {} an hour, {}): {}"
+                  + " failed it outside Timeshard's code: {}",
               seen.taskId(),
               connector,
               policy.recentRestarts(connector, seen.taskId()),
               config.maxPerHour(),
               TaskRestartConfig.MAX_PER_HOUR_CONFIG,
-              now.workerId(),
+              here
+                  ? "this worker (" + now.workerId() + ")"
+                  : "the worker " + now.workerId() + ", whose extension did not answer,",
               cause);
           return;
         }
@@ -188,14 +209,20 @@ final class FailedTaskRestarter {
   }
 
   /**
-   * Where to ask: the configured URL, else the workers that run the connector and its other tasks,
-   * at their advertised addresses (which are their ids), as the workers forward to each other.
+   * Where to ask: the configured URL, else this worker, then the workers that run the connector and
+   * its other tasks, at their advertised addresses (which are their ids), as the workers forward to
+   * each other.
+   *
+   * @param self this worker's id, or null when it is not known
    */
-  private List<String> restUrls(ConnectorHealth health) {
+  private List<String> restUrls(ConnectorHealth health, String self) {
     if (config.restUrl().isPresent()) {
       return List.of(config.restUrl().get());
     }
     Set<String> workers = new LinkedHashSet<>();
+    if (self != null) {
+      workers.add(self);
+    }
     if ("RUNNING".equals(health.connectorState().state())) {
       workers.add(health.connectorState().workerId());
     }

@@ -1,8 +1,10 @@
 package io.timeshard.connect.supervise;
 
 import io.timeshard.connect.Version;
+import io.timeshard.connect.supervise.rest.WorkerTokenResource;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Enable it in every worker: {@code rest.extension.classes=
  * io.timeshard.connect.supervise.TaskRestartExtension}; its keys are in {@link TaskRestartConfig}.
- * It registers no REST resource.
+ * Its one REST resource, {@code GET /timeshard/worker-token}, lets the extensions tell which of
+ * them runs in the worker that failed a task, so that one restarts it and the others do not.
  */
 public class TaskRestartExtension implements ConnectRestExtension {
 
@@ -43,8 +46,22 @@ public class TaskRestartExtension implements ConnectRestExtension {
 
   @Override
   public void register(ConnectRestExtensionContext context) {
+    String token = UUID.randomUUID().toString();
+    try {
+      WorkerTokenResource.register(context, token);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.warn(
+          "Cannot answer {} in this worker, so the extensions cannot tell which worker failed a"
+              + " task: each may restart it",
+          WorkerTokenResource.PATH,
+          e);
+    }
     FailedTaskRestarter restarter =
-        new FailedTaskRestarter(context.clusterState(), config, Clock.systemUTC());
+        new FailedTaskRestarter(
+            context.clusterState(),
+            config,
+            new WorkerIdentity(token, config.scheme()),
+            Clock.systemUTC());
     looks =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {

@@ -3,6 +3,7 @@ package io.timeshard.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeshard.connect.config.WorkerVersion;
+import io.timeshard.connect.supervise.rest.WorkerTokenResource;
 import io.timeshard.connect.testing.ConnectWorkerProcess;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
@@ -220,19 +221,24 @@ class PluginPackagingIT {
   }
 
   /**
-   * A Parquet backup restores in a worker that has no Hadoop, and the plugin brings none: Parquet
-   * is read through parquet-java's Hadoop-free path.
-   */
-  /**
-   * Only {@code ConnectClusterState} is used, so the JAX-RS package of each worker is no matter.
+   * The extension runs, and its token resource answers in the worker's own JAX-RS package: javax in
+   * 3.9, jakarta in 4.x.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("workers")
   void theTaskRestartExtensionRunsInTheWorker(ConnectWorkerProcess worker) throws Exception {
     assertThat(worker.log())
-        .contains("Restarting tasks of Timeshard's connectors that the worker fails outside");
+        .contains("Restarting tasks of Timeshard's connectors that the worker fails outside")
+        .doesNotContain("Cannot answer " + WorkerTokenResource.PATH);
+    assertThat(worker.get(WorkerTokenResource.PATH).trim())
+        .as("the extension's token")
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
 
+  /**
+   * A Parquet backup restores in a worker that has no Hadoop, and the plugin brings none: Parquet
+   * is read through parquet-java's Hadoop-free path.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("workers")
   void aParquetBackupRestoresWithoutHadoop(ConnectWorkerProcess worker) throws Exception {

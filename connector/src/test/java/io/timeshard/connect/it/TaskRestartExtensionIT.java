@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * cannot find the destination topic (the broker creates none by itself) and fails the task; the
  * topic is then created, as the cause of such a failure passes, and the restarted task restores
  * everything in order.
+ *
+ * <p>Three workers, each with the extension, look every 100 ms: all of them see each failure, and
+ * only the worker that failed the task restarts it.
  */
 class TaskRestartExtensionIT {
 
@@ -36,6 +39,7 @@ class TaskRestartExtensionIT {
   private static final int PER_PARTITION = 50;
   private static final long TIMEOUT_MS = 120_000;
 
+  private static final WorkerLogLines log = new WorkerLogLines();
   private static EmbeddedConnectCluster connect;
   private static Path backup;
 
@@ -46,22 +50,24 @@ class TaskRestartExtensionIT {
     connect =
         ConnectClusters.start(
             "task-restart-it",
-            1,
+            3,
             Map.of(
                 "rest.extension.classes",
                 TaskRestartExtension.class.getName(),
                 TaskRestartConfig.CHECK_INTERVAL_MS_CONFIG,
-                "500",
+                "100",
                 // The producer fails the task every second until the topic is there.
                 TaskRestartConfig.MAX_PER_HOUR_CONFIG,
                 "1000",
                 "connector.client.config.override.policy",
                 "All"),
             Map.of("auto.create.topics.enable", "false"));
+    log.install();
   }
 
   @AfterAll
   static void stop() {
+    log.uninstall();
     if (connect != null) {
       connect.stop();
     }
@@ -101,6 +107,9 @@ class TaskRestartExtensionIT {
           .as("partition %d: every record once, in order", p)
           .containsExactlyElementsOf(Sequences.expectedIds(p, PER_PARTITION));
     }
+    assertThat(log.restartsByTheExtension(topic)).as("restarts by the extension").isNotEmpty();
+    log.assertEveryRestartByTheWorkerThatFailedTheTask(topic);
+    log.assertNoFailedGracefulStop(topic);
     connect.deleteConnector(topic);
   }
 

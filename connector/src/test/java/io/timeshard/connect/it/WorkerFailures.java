@@ -10,11 +10,6 @@ import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -75,7 +69,7 @@ abstract class WorkerFailures {
 
   private static Path backup;
   private static EmbeddedConnectCluster connect;
-  private static final ErrorLines errors = new ErrorLines();
+  private static final WorkerLogLines errors = new WorkerLogLines();
 
   private final boolean exactlyOnce;
 
@@ -131,7 +125,7 @@ abstract class WorkerFailures {
       states.stop();
     }
     states.assertNeverFailed();
-    errors.assertNoFailedGracefulStop();
+    errors.assertNoFailedGracefulStop(name);
     errors.assertNoTaskRestartedByTheExtension(name);
     connect.deleteConnector(name);
   }
@@ -157,7 +151,7 @@ abstract class WorkerFailures {
       states.stop();
     }
     states.assertNeverFailed();
-    errors.assertNoFailedGracefulStop();
+    errors.assertNoFailedGracefulStop(name);
     errors.assertNoTaskRestartedByTheExtension(name);
     connect.deleteConnector(name);
   }
@@ -181,7 +175,8 @@ abstract class WorkerFailures {
       states.stop();
     }
     states.assertFailedOnlyOutsideTimeshard();
-    errors.assertNoFailedGracefulStop();
+    errors.assertNoFailedGracefulStop(name);
+    errors.assertEveryRestartByTheWorkerThatFailedTheTask(name);
     connect.deleteConnector(name);
   }
 
@@ -392,71 +387,6 @@ abstract class WorkerFailures {
       assertThat(failures)
           .as("FAILED at a sampled moment, in Timeshard's code")
           .noneMatch(failure -> failure.contains("at io.timeshard."));
-    }
-  }
-
-  /** What the workers log at ERROR (System.err, where the test logger writes), kept to search. */
-  static final class ErrorLines extends OutputStream {
-    private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
-    private PrintStream original;
-    private final Set<String> failedStops = ConcurrentHashMap.newKeySet();
-    private final Set<String> extensionRestarts = ConcurrentHashMap.newKeySet();
-
-    void install() {
-      failedStops.clear();
-      extensionRestarts.clear();
-      original = System.err;
-      System.setErr(new PrintStream(this, true, StandardCharsets.UTF_8));
-    }
-
-    void uninstall() {
-      if (original != null) {
-        System.setErr(original);
-      }
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      original.write(b);
-      if (b == '\n') {
-        line();
-      } else {
-        seen.write(b);
-      }
-    }
-
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-      for (int i = off; i < off + len; i++) {
-        write(b[i]);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      original.flush();
-    }
-
-    private void line() {
-      String line = seen.toString(StandardCharsets.UTF_8);
-      seen.reset();
-      if (line.contains("Graceful stop of task")) {
-        failedStops.add(line);
-      }
-      if (line.contains("FailedTaskRestarter") && line.contains("Restarted task")) {
-        extensionRestarts.add(line);
-      }
-    }
-
-    /** Not even a failure too short for the sampler to see: the extension restarted nothing. */
-    void assertNoTaskRestartedByTheExtension(String connector) {
-      assertThat(extensionRestarts)
-          .as("tasks of %s restarted by TaskRestartExtension", connector)
-          .noneMatch(line -> line.contains(" of connector " + connector + " "));
-    }
-
-    void assertNoFailedGracefulStop() {
-      assertThat(failedStops).as("failed graceful stops").isEmpty();
     }
   }
 }
