@@ -38,9 +38,11 @@ public class TaskRestartConfig extends AbstractConfig {
   public static final String REST_URL_CONFIG = PREFIX + "rest.url";
   private static final String REST_URL_DOC =
       "The Kafka Connect REST URL the restart requests go to, for example"
-          + " https://connect.internal:8443. Empty (the default) sends them to the worker that runs"
-          + " the connector, at the address in its status (its advertised host and port), with the"
-          + " scheme of this worker's first listener.";
+          + " https://connect.internal:8443. Empty (the default) sends them to this worker, then to"
+          + " the workers that run the connector and its tasks, at the addresses in their status"
+          + " (advertised host and port), with the scheme of this worker's first listener. The"
+          + " workers' extensions also ask each other for their tokens at those addresses, to"
+          + " tell which worker failed a task.";
 
   /** Connect's worker property naming the REST listeners; the first gives the scheme. */
   static final String LISTENERS_CONFIG = "listeners";

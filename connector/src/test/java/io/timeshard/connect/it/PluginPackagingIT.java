@@ -229,7 +229,8 @@ class PluginPackagingIT {
   void theTaskRestartExtensionRunsInTheWorker(ConnectWorkerProcess worker) throws Exception {
     assertThat(worker.log())
         .contains("Restarting tasks of Timeshard's connectors that the worker fails outside")
-        .doesNotContain("Cannot answer " + WorkerTokenResource.PATH);
+        .doesNotContain("Cannot answer " + WorkerTokenResource.PATH)
+        .doesNotContain("WorkerTokenResource will be ignored");
     assertThat(worker.get(WorkerTokenResource.PATH).trim())
         .as("the extension's token")
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

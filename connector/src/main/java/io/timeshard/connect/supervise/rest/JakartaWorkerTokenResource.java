@@ -3,6 +3,8 @@ package io.timeshard.connect.supervise.rest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 
 /**
  * {@link WorkerTokenResource} for the workers whose REST server is on jakarta.ws.rs (Kafka 4.x).
@@ -10,15 +12,9 @@ import jakarta.ws.rs.Produces;
 @Path(WorkerTokenResource.PATH)
 public final class JakartaWorkerTokenResource {
 
-  private final String token;
-
-  public JakartaWorkerTokenResource(String token) {
-    this.token = token;
-  }
-
   @GET
   @Produces("text/plain")
-  public String token() {
-    return token;
+  public String token(@Context Configuration configuration) {
+    return String.valueOf(configuration.getProperty(WorkerTokenResource.TOKEN_PROPERTY));
   }
 }

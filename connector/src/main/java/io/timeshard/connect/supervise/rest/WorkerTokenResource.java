@@ -10,11 +10,16 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  *
  * <p>The resource class must be in the worker's JAX-RS package: {@code jakarta.ws.rs} from Kafka
  * 4.0 on, {@code javax.ws.rs} before. {@link ConnectRestExtensionContext#configurable()} returns
- * the one or the other, so it is called by reflection, and the return type picks the class.
+ * the one or the other, so it is called by reflection, and its return type picks the class. The
+ * token is a property of the worker's REST configuration, not a field: embedded workers share a JVM
+ * and so the class, and Jersey registers a resource instance only with a warning.
  */
 public final class WorkerTokenResource {
 
   public static final String PATH = "/timeshard/worker-token";
+
+  /** The REST configuration's property that holds the worker's token. */
+  static final String TOKEN_PROPERTY = "io.timeshard.connect.supervise.worker-token";
 
   private WorkerTokenResource() {}
 
@@ -27,13 +32,15 @@ public final class WorkerTokenResource {
       throws ReflectiveOperationException {
     Method configurable = ConnectRestExtensionContext.class.getMethod("configurable");
     Class<?> api = configurable.getReturnType();
-    Object resource =
+    Class<?> resource =
         switch (api.getPackageName()) {
-          case "jakarta.ws.rs.core" -> new JakartaWorkerTokenResource(token);
-          case "javax.ws.rs.core" -> new JavaxWorkerTokenResource(token);
+          case "jakarta.ws.rs.core" -> JakartaWorkerTokenResource.class;
+          case "javax.ws.rs.core" -> JavaxWorkerTokenResource.class;
           default ->
               throw new ClassNotFoundException("no JAX-RS package known for " + api.getName());
         };
-    api.getMethod("register", Object.class).invoke(configurable.invoke(context), resource);
+    Object rest = configurable.invoke(context);
+    api.getMethod("property", String.class, Object.class).invoke(rest, TOKEN_PROPERTY, token);
+    api.getMethod("register", Class.class).invoke(rest, resource);
   }
 }
