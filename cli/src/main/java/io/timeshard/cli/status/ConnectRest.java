@@ -2,6 +2,7 @@ package io.timeshard.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The few calls of Connect's REST API that status needs, read with Jackson. */
 public final class ConnectRest {
@@ -45,9 +47,46 @@ public final class ConnectRest {
     return get(connectorPath(connector) + "/offsets", connector);
   }
 
+  /**
+   * {@code GET /timeshard/task-restarts/NAME} on one worker, at the address its id names, with this
+   * URL's scheme: the restarts of the connector's tasks that the worker's task restart extension
+   * made since the worker started. Empty when the worker does not answer it (no extension, not
+   * reachable from here).
+   */
+  public Optional<JsonNode> extensionRestarts(String workerId, String connector)
+      throws InterruptedException {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          base.getScheme()
+                              + "://"
+                              + workerId
+                              + WorkerResources.RESTARTS_PATH
+                              + "/"
+                              + encoded(connector)))
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Accept", "application/json")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return Optional.empty();
+      }
+      JsonNode restarts = JSON.readTree(response.body());
+      return restarts.isArray() ? Optional.of(restarts) : Optional.empty();
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   private static String connectorPath(String connector) {
-    return "/connectors/"
-        + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/connectors/" + encoded(connector);
+  }
+
+  private static String encoded(String connector) {
+    return URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /**

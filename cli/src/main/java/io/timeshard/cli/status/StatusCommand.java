@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
           + " record. Offsets are committed every offset.flush.interval.ms (60 s by default), so"
           + " progress trails the records produced by up to that much.",
       "A task that restarted by itself after its store was unavailable is named with its reason,"
-          + " from the committed offsets. A failed task is printed with its trace. Without --watch,"
+          + " from the committed offsets; a task that the workers' task restart extension restarted"
+          + " is named with its cause, asked of the workers that run the connector (GET"
+          + " /timeshard/task-restarts/NAME at their advertised addresses). A failed task is"
+          + " printed with its trace. Without --watch,"
           + " one look: no rate or ETA. With"
           + " --watch, it looks again every --interval and shows the rate measured between its"
           + " looks and the ETA at that rate, until every partition's last object is restored"
@@ -52,6 +55,9 @@ public final class StatusCommand implements Callable<Integer> {
 
   /** Why tasks restarted by themselves, from the last look's offsets. */
   private List<String> restartNotes = List.of();
+
+  /** The last look's {@code GET /connectors/NAME/status}. */
+  private JsonNode lastStatus;
 
   @Option(
       names = "--connect",
@@ -135,8 +141,9 @@ public final class StatusCommand implements Callable<Integer> {
       while (true) {
         JsonNode offsets = rest.offsets(connector);
         restartNotes = TaskRestartNotes.from(offsets);
+        lastStatus = rest.status(connector);
         RestoreSnapshot snapshot =
-            RestoreSnapshot.of(rest.status(connector), rest.tasks(connector), offsets, streams);
+            RestoreSnapshot.of(lastStatus, rest.tasks(connector), offsets, streams);
         record(rates, snapshot);
         List<String> block = block(snapshot, bars, rates);
         boolean finished = snapshot.failed() || snapshot.complete() || !watch;
@@ -152,7 +159,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         if (finished) {
-          return finish(snapshot, out);
+          return finish(snapshot, rest, out);
         }
         Thread.sleep((long) (interval * 1000));
       }
@@ -253,7 +260,8 @@ public final class StatusCommand implements Callable<Integer> {
     return text + " ".repeat(Math.max(0, width - text.length()));
   }
 
-  private int finish(RestoreSnapshot snapshot, PrintWriter out) {
+  private int finish(RestoreSnapshot snapshot, ConnectRest rest, PrintWriter out)
+      throws InterruptedException {
     out.println();
     TextTable table =
         new TextTable(
@@ -274,6 +282,15 @@ public final class StatusCommand implements Callable<Integer> {
       out.println();
       out.println("Restarted by themselves (from the committed offsets):");
       restartNotes.forEach(note -> out.println("  " + note));
+    }
+    List<String> extensionNotes =
+        ExtensionRestartNotes.from(lastStatus, id -> rest.extensionRestarts(id, connector));
+    if (!extensionNotes.isEmpty()) {
+      out.println();
+      out.println(
+          "Restarted by the workers' task restart extension (what each worker running the"
+              + " connector remembers since it started):");
+      extensionNotes.forEach(note -> out.println("  " + note));
     }
     if (snapshot.failed()) {
       out.println();

@@ -57,13 +57,19 @@ final class FailedTaskRestarter {
   private final Clock clock;
   private final HttpClient http;
   private final WorkerIdentity identity;
+  private final TaskRestartLog restarts;
   private final Set<String> givenUp = new HashSet<>();
 
   FailedTaskRestarter(
-      ConnectClusterState cluster, TaskRestartConfig config, WorkerIdentity identity, Clock clock) {
+      ConnectClusterState cluster,
+      TaskRestartConfig config,
+      WorkerIdentity identity,
+      TaskRestartLog restarts,
+      Clock clock) {
     this.cluster = cluster;
     this.config = config;
     this.identity = identity;
+    this.restarts = restarts;
     this.policy = new RestartPolicy(config.maxPerHour());
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -148,6 +154,7 @@ final class FailedTaskRestarter {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
           policy.restarted(connector, seen.taskId(), clock.instant());
+          restarts.add(connector, seen.taskId(), clock.instant(), now.workerId(), cause);
           log.warn(
               "Restarted task {} of connector {} (restart {} of at most {} an hour, {}): {}"
                   + " failed it outside Timeshard's code: {}",

@@ -1,7 +1,7 @@
 package io.timeshard.connect.supervise;
 
 import io.timeshard.connect.Version;
-import io.timeshard.connect.supervise.rest.WorkerTokenResource;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Enable it in every worker: {@code rest.extension.classes=
  * io.timeshard.connect.supervise.TaskRestartExtension}; its keys are in {@link TaskRestartConfig}.
- * Its one REST resource, {@code GET /timeshard/worker-token}, lets the extensions tell which of
- * them runs in the worker that failed a task, so that one restarts it and the others do not.
+ * Its REST resources ({@link WorkerResources}) let the extensions tell which of them runs in the
+ * worker that failed a task, so that one restarts it and the others do not, and let {@code
+ * timeshard status} show the restarts.
  */
 public class TaskRestartExtension implements ConnectRestExtension {
 
@@ -47,13 +48,15 @@ public class TaskRestartExtension implements ConnectRestExtension {
   @Override
   public void register(ConnectRestExtensionContext context) {
     String token = UUID.randomUUID().toString();
+    TaskRestartLog restarts = new TaskRestartLog();
     try {
-      WorkerTokenResource.register(context, token);
+      WorkerResources.register(context, token, restarts);
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn(
           "Cannot answer {} in this worker, so the extensions cannot tell which worker failed a"
-              + " task: each may restart it",
-          WorkerTokenResource.PATH,
+              + " task (each may restart it), and timeshard status cannot show this worker's"
+              + " restarts",
+          WorkerResources.TOKEN_PATH,
           e);
     }
     FailedTaskRestarter restarter =
@@ -61,6 +64,7 @@ public class TaskRestartExtension implements ConnectRestExtension {
             context.clusterState(),
             config,
             new WorkerIdentity(token, config.scheme()),
+            restarts,
             Clock.systemUTC());
     looks =
         Executors.newSingleThreadScheduledExecutor(

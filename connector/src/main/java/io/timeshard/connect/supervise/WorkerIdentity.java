@@ -1,6 +1,6 @@
 package io.timeshard.connect.supervise;
 
-import io.timeshard.connect.supervise.rest.WorkerTokenResource;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +14,9 @@ import java.util.Set;
  * Whether a worker id that a task's status names is this worker's own.
  *
  * <p>Connect tells an extension neither its worker's id nor, when the worker listens on port 0, its
- * port. Each extension therefore answers a token of its own at {@link WorkerTokenResource}, and
- * asks the address a worker id names for its token: its own token back means this worker. What it
- * learns holds for the worker's life, as a worker's id does.
+ * port. Each extension therefore answers a token of its own at {@link WorkerResources}, and asks
+ * the address a worker id names for its token: its own token back means this worker. What it learns
+ * holds for the worker's life, as a worker's id does.
  */
 final class WorkerIdentity {
 
@@ -38,7 +38,7 @@ final class WorkerIdentity {
   private final Set<String> others = new HashSet<>();
 
   /**
-   * @param token what this worker's {@link WorkerTokenResource} answers
+   * @param token what this worker's {@link WorkerResources} answers
    * @param scheme {@code http} or {@code https}, as the workers' REST listeners
    */
   WorkerIdentity(String token, String scheme) {
@@ -61,7 +61,7 @@ final class WorkerIdentity {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(
-                      URI.create(scheme + "://" + workerId + WorkerTokenResource.PATH))
+                      URI.create(scheme + "://" + workerId + WorkerResources.TOKEN_PATH))
                   .timeout(REQUEST_TIMEOUT)
                   .GET()
                   .build(),

@@ -3,7 +3,7 @@ package io.timeshard.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeshard.connect.config.WorkerVersion;
-import io.timeshard.connect.supervise.rest.WorkerTokenResource;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import io.timeshard.connect.testing.ConnectWorkerProcess;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
@@ -229,9 +229,9 @@ class PluginPackagingIT {
   void theTaskRestartExtensionRunsInTheWorker(ConnectWorkerProcess worker) throws Exception {
     assertThat(worker.log())
         .contains("Restarting tasks of Timeshard's connectors that the worker fails outside")
-        .doesNotContain("Cannot answer " + WorkerTokenResource.PATH)
-        .doesNotContain("WorkerTokenResource will be ignored");
-    assertThat(worker.get(WorkerTokenResource.PATH).trim())
+        .doesNotContain("Cannot answer " + WorkerResources.TOKEN_PATH)
+        .doesNotContain("WorkerResource will be ignored");
+    assertThat(worker.get(WorkerResources.TOKEN_PATH).trim())
         .as("the extension's token")
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }

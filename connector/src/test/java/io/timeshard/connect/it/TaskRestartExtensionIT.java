@@ -2,15 +2,23 @@ package io.timeshard.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timeshard.connect.supervise.TaskRestartConfig;
 import io.timeshard.connect.supervise.TaskRestartExtension;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import io.timeshard.connect.testing.ConnectClusters;
 import io.timeshard.connect.testing.CustomerBackup;
 import io.timeshard.connect.testing.RestoreConfigs;
 import io.timeshard.connect.testing.RestoredTopic;
 import io.timeshard.connect.testing.Sequences;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +119,38 @@ class TaskRestartExtensionIT {
     assertThat(log.restartsByTheExtension(topic)).as("restarts by the extension").isNotEmpty();
     log.assertEveryRestartByTheWorkerThatFailedTheTask(topic);
     log.assertNoFailedGracefulStop(topic);
+    assertThat(restartsAnsweredByTheWorkers(topic))
+        .as("GET %s/%s, from every worker", WorkerResources.RESTARTS_PATH, topic)
+        .hasSize(log.restartsByTheExtension(topic).size())
+        .allSatisfy(
+            restart -> {
+              assertThat(restart.path("task").asInt()).isZero();
+              assertThat(restart.path("cause").asText())
+                  .contains("Unrecoverable exception from producer send callback");
+              assertThat(restart.path("time").asText()).isNotEmpty();
+            });
     connect.deleteConnector(topic);
+  }
+
+  /** What each worker's extension says it restarted, for timeshard status. */
+  private static List<JsonNode> restartsAnsweredByTheWorkers(String connector) throws Exception {
+    List<JsonNode> restarts = new ArrayList<>();
+    HttpClient http = HttpClient.newHttpClient();
+    for (WorkerHandle worker : connect.workers()) {
+      URI uri = worker.url().resolve(WorkerResources.RESTARTS_PATH + "/" + connector);
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
+      JsonNode answer = new ObjectMapper().readTree(response.body());
+      answer.forEach(
+          restart -> {
+            assertThat(restart.path("worker").asText())
+                .as("the worker that restarted it, and failed it")
+                .endsWith(":" + worker.url().getPort());
+            restarts.add(restart);
+          });
+    }
+    return restarts;
   }
 
   private static int sampleFailures(String connector, Set<String> failures) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.timeshard.connect.supervise.WorkerIdentity.Answer;
-import io.timeshard.connect.supervise.rest.WorkerTokenResource;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,7 +34,7 @@ class WorkerIdentityTest {
   private String worker(int port, String token) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
-        WorkerTokenResource.PATH,
+        WorkerResources.TOKEN_PATH,
         exchange -> {
           byte[] body = (token == null ? "" : token + "\n").getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(
