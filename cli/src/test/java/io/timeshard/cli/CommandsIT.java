@@ -8,10 +8,17 @@ import io.timeshard.cli.testing.Azurite;
 import io.timeshard.cli.testing.Cli;
 import io.timeshard.cli.testing.OrderBackup;
 import io.timeshard.connect.RestoreSourceTaskConfig;
+import io.timeshard.connect.supervise.TaskRestartConfig;
+import io.timeshard.connect.supervise.TaskRestartExtension;
+import io.timeshard.connect.supervise.rest.WorkerResources;
 import io.timeshard.fixtures.Damage;
 import io.timeshard.fixtures.ObjectSink;
 import io.timeshard.fixtures.SinkFormat;
 import io.timeshard.partitioner.split.TaskShare;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +76,10 @@ class CommandsIT {
     Map<String, String> workerProps = new HashMap<>();
     workerProps.put("plugin.discovery", "service_load");
     workerProps.put("offset.flush.interval.ms", "500");
+    // For the task restarts that status lists; a producer setting per connector makes one fail.
+    workerProps.put("rest.extension.classes", TaskRestartExtension.class.getName());
+    workerProps.put(TaskRestartConfig.CHECK_INTERVAL_MS_CONFIG, "200");
+    workerProps.put("connector.client.config.override.policy", "All");
     Properties brokerProps = new Properties();
     brokerProps.put("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
     brokerProps.put("transaction.state.log.replication.factor", "1");
@@ -408,6 +420,49 @@ class CommandsIT {
         .contains("orders+1+0000000010.avro")
         .contains("POST /connectors/damaged/tasks/ID/restart");
     connect.deleteConnector("damaged");
+  }
+
+  /**
+   * The worker's producer refuses every record (larger than its max.request.size) and fails the
+   * task outside Timeshard's code; the task restart extension restarts it, and status says so.
+   */
+  @Test
+  void statusListsTheTaskRestartsOfTheWorkersExtensionWithTheirCause() throws Exception {
+    Map<String, String> config = restoreTo("orders-refused", 1);
+    config.put("store.url", local.toUri().toString());
+    config.put("producer.override.max.request.size", "64");
+    connect.kafka().createTopic("orders-refused", PARTITIONS);
+    connect.configureConnector("refused", config);
+    URI restarts =
+        connect
+            .workers()
+            .iterator()
+            .next()
+            .url()
+            .resolve(WorkerResources.RESTARTS_PATH + "/refused");
+    HttpClient http = HttpClient.newHttpClient();
+    TestUtils.waitForCondition(
+        () ->
+            new ObjectMapper()
+                    .readTree(
+                        http.send(
+                                HttpRequest.newBuilder(restarts).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .size()
+                > 0,
+        TIMEOUT_MS,
+        "the extension restarts the task the producer failed");
+
+    Cli.Run status = Cli.run("status", "--connect", connectUrl(), "--connector", "refused");
+
+    assertThat(status.out())
+        .contains("Restarted by the workers' task restart extension")
+        .containsPattern(
+            "task 0 at 20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z, by worker [^ ]+:\\d+, which had failed it"
+                + " outside Timeshard's code: .*Unrecoverable exception from producer send"
+                + " callback");
+    connect.deleteConnector("refused");
   }
 
   @Test
