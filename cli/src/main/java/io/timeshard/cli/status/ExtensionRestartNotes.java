@@ -48,10 +48,13 @@ final class ExtensionRestartNotes {
       notes.add(
           String.format(
               Locale.ROOT,
-              "task %d at %s, by worker %s, which had failed it outside Timeshard's code: %s",
+              restart.path("by_that_worker").asBoolean()
+                  ? "task %d at %s, by worker %s, which had failed it outside Timeshard's code: %s"
+                  : "task %d at %s, after worker %s (which gave no token: no extension there?)"
+                      + " failed it outside Timeshard's code: %s",
               restart.path("task").asInt(),
               restart.path("time").asText(),
-              restart.path("worker").asText(),
+              restart.path("failed_on").asText(),
               restart.path("cause").asText("(no cause recorded)")));
     }
     return notes;

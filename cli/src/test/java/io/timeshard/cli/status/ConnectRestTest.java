@@ -32,7 +32,7 @@ class ConnectRestTest {
         exchange -> {
           asked[0] = exchange.getRequestURI().getRawPath();
           byte[] body =
-              "[{\"task\":1,\"time\":\"2026-12-07T02:15:33Z\",\"worker\":\"w\",\"cause\":\"c\"}]"
+              "[{\"task\":1,\"time\":\"2026-12-07T02:15:33Z\",\"failed_on\":\"w\",\"by_that_worker\":true,\"cause\":\"c\"}]"
                   .getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {

@@ -30,11 +30,13 @@ class ExtensionRestartNotesTest {
         Map.of(
             "w2:8083",
             json(
-                "[{'task': 1, 'time': '2026-12-07T02:15:33.831Z', 'worker': 'w2:8083',"
-                    + " 'cause': 'IO Error trying to forward REST request'}]"),
+                "[{'task': 1, 'time': '2026-12-07T02:15:33.831Z', 'failed_on': 'w2:8083',"
+                    + " 'by_that_worker': true, 'cause': 'IO Error trying to forward REST"
+                    + " request'}]"),
             "w1:8083",
             json(
-                "[{'task': 0, 'time': '2026-12-07T02:09:01Z', 'worker': 'w1:8083',"
+                "[{'task': 0, 'time': '2026-12-07T02:09:01Z', 'failed_on': 'w4:8083',"
+                    + " 'by_that_worker': false,"
                     + " 'cause': 'Unrecoverable exception from producer send callback'}]"));
     List<String> asked = new ArrayList<>();
 
@@ -50,8 +52,9 @@ class ExtensionRestartNotesTest {
     assertThat(asked).containsExactly("w1:8083", "w2:8083", "w3:8083");
     assertThat(notes)
         .containsExactly(
-            "task 0 at 2026-12-07T02:09:01Z, by worker w1:8083, which had failed it outside"
-                + " Timeshard's code: Unrecoverable exception from producer send callback",
+            "task 0 at 2026-12-07T02:09:01Z, after worker w4:8083 (which gave no token: no"
+                + " extension there?) failed it outside Timeshard's code: Unrecoverable exception"
+                + " from producer send callback",
             "task 1 at 2026-12-07T02:15:33.831Z, by worker w2:8083, which had failed it outside"
                 + " Timeshard's code: IO Error trying to forward REST request");
   }

@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * task; only the worker that the task's status names restarts it ({@link WorkerIdentity}). Two
  * restarts in a row are not harmless: Connect builds each from its view of the tasks' states, which
  * may not show the first restart yet, so the second one stops the instance the first has just
- * started, and an exactly-once task stopped in its start fails its graceful stop. Only when that
- * worker cannot be asked for its token (it runs no extension, it is gone, or the REST API wants
- * credentials) does any worker restart the task, as a task left {@code FAILED} is worse than a
- * restart twice.
+ * started, and an exactly-once task stopped in its start fails its graceful stop. When nothing
+ * answers at that worker's address, the worker is gone, and Connect itself starts its tasks, the
+ * failed one too, on the workers that remain. Only when that worker answers without a token (it
+ * runs no extension, or the REST API wants credentials) does any worker restart the task, as a task
+ * left {@code FAILED} is worse than a restart twice.
  *
  * <p>The request is {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}, to
  * this worker first. Only while another task of the connector is failed in Timeshard's code, which
@@ -107,8 +108,10 @@ final class FailedTaskRestarter {
         continue;
       }
       WorkerIdentity.Answer failedBy = identity.of(task.workerId());
-      if (failedBy == WorkerIdentity.Answer.ANOTHER_WORKER) {
-        // That worker's extension restarts it, and only that one.
+      if (failedBy == WorkerIdentity.Answer.ANOTHER_WORKER
+          || failedBy == WorkerIdentity.Answer.NO_ANSWER) {
+        // That worker's extension restarts it, and only that one; or that worker is gone, and
+        // Connect gives its tasks to the others.
         continue;
       }
       Decision decision =
@@ -154,7 +157,7 @@ final class FailedTaskRestarter {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
           policy.restarted(connector, seen.taskId(), clock.instant());
-          restarts.add(connector, seen.taskId(), clock.instant(), now.workerId(), cause);
+          restarts.add(connector, seen.taskId(), clock.instant(), now.workerId(), here, cause);
           log.warn(
               "Restarted task {} of connector {} (restart {} of at most {} an hour, {}): {}"
                   + " failed it outside Timeshard's code: {}",

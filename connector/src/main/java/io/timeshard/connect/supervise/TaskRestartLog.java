@@ -15,18 +15,28 @@ public final class TaskRestartLog {
 
   static final int KEPT = 100;
 
-  private record Restart(String connector, int task, Instant at, String worker, String cause) {}
+  private record Restart(
+      String connector, int task, Instant at, String failedOn, boolean here, String cause) {}
 
   private final Deque<Restart> restarts = new ArrayDeque<>();
 
-  synchronized void add(String connector, int task, Instant at, String worker, String cause) {
+  /**
+   * @param failedOn the worker the task's status named
+   * @param here that worker is this one; else it answered without a token
+   */
+  synchronized void add(
+      String connector, int task, Instant at, String failedOn, boolean here, String cause) {
     if (restarts.size() == KEPT) {
       restarts.removeFirst();
     }
-    restarts.addLast(new Restart(connector, task, at, worker, cause));
+    restarts.addLast(new Restart(connector, task, at, failedOn, here, cause));
   }
 
-  /** The connector's restarts, oldest first, as JSON objects: task, time, worker and cause. */
+  /**
+   * The connector's restarts, oldest first, as JSON objects: {@code task}, {@code time}, {@code
+   * failed_on} (the worker that failed it), {@code by_that_worker} (whether that worker restarted
+   * it, as when every worker runs the extension) and {@code cause}.
+   */
   public synchronized List<Map<String, Object>> of(String connector) {
     return restarts.stream()
         .filter(restart -> restart.connector().equals(connector))
@@ -35,7 +45,8 @@ public final class TaskRestartLog {
               Map<String, Object> json = new LinkedHashMap<>();
               json.put("task", restart.task());
               json.put("time", restart.at().toString());
-              json.put("worker", restart.worker());
+              json.put("failed_on", restart.failedOn());
+              json.put("by_that_worker", restart.here());
               json.put("cause", restart.cause());
               return json;
             })

@@ -25,7 +25,9 @@ final class WorkerIdentity {
     THIS_WORKER,
     /** The id's address answered another extension's token. */
     ANOTHER_WORKER,
-    /** No token came back: unreachable, no extension there, or the REST API wants credentials. */
+    /** Nothing answered at the id's address: a worker that is gone. */
+    NO_ANSWER,
+    /** An answer without a token: no extension there, or the REST API wants credentials. */
     UNKNOWN
   }
 
@@ -75,7 +77,9 @@ final class WorkerIdentity {
       }
       others.add(workerId);
       return Answer.ANOTHER_WORKER;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      return Answer.NO_ANSWER;
+    } catch (IllegalArgumentException e) {
       return Answer.UNKNOWN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -144,9 +144,10 @@ class TaskRestartExtensionIT {
       JsonNode answer = new ObjectMapper().readTree(response.body());
       answer.forEach(
           restart -> {
-            assertThat(restart.path("worker").asText())
-                .as("the worker that restarted it, and failed it")
+            assertThat(restart.path("failed_on").asText())
+                .as("the worker that failed it, and restarted it")
                 .endsWith(":" + worker.url().getPort());
+            assertThat(restart.path("by_that_worker").asBoolean()).isTrue();
             restarts.add(restart);
           });
     }

@@ -68,17 +68,21 @@ class WorkerIdentityTest {
   }
 
   @Test
-  void aWorkerWithoutTheExtensionOrNoWorkerAtAllIsUnknown() throws IOException {
+  void aWorkerWithoutTheExtensionIsUnknown() throws IOException {
     WorkerIdentity identity = new WorkerIdentity("token-a", "http");
     String id = worker(null);
     assertThat(identity.of(id)).isEqualTo(Answer.UNKNOWN);
+    assertThat(identity.of(null)).isEqualTo(Answer.UNKNOWN);
+  }
 
+  @Test
+  void nothingListeningAtTheAddressIsNoAnswer() throws IOException {
+    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
     int free;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       free = socket.getLocalPort();
     }
-    assertThat(identity.of("127.0.0.1:" + free)).isEqualTo(Answer.UNKNOWN);
-    assertThat(identity.of(null)).isEqualTo(Answer.UNKNOWN);
+    assertThat(identity.of("127.0.0.1:" + free)).isEqualTo(Answer.NO_ANSWER);
   }
 
   @Test
