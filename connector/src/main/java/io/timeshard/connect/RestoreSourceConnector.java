@@ -94,6 +94,7 @@ public class RestoreSourceConnector extends SourceConnector {
             RestorePartitioners.create(config.originalsStrings()),
             request,
             config.pollInterval(),
+            config.storeUnavailableTimeout(),
             plan -> {
               try {
                 DestinationCheck.of(config, this.props).ifPresent(check -> check.check(plan));

@@ -3,6 +3,7 @@ package io.timeshard.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.timeshard.connect.store.StoreException;
 import io.timeshard.connect.testing.InMemoryStore;
 import io.timeshard.connect.testing.TaskHarness;
 import java.util.ArrayList;
@@ -79,7 +80,10 @@ class RestoreSourceConnectorTest {
   }
 
   private static InMemoryStore fourPartitions() {
-    InMemoryStore store = new InMemoryStore();
+    return fourPartitions(new InMemoryStore());
+  }
+
+  private static InMemoryStore fourPartitions(InMemoryStore store) {
     for (int p = 0; p < 4; p++) {
       for (int hour = 10; hour < 12; hour++) {
         store.put(
@@ -197,6 +201,37 @@ class RestoreSourceConnectorTest {
     awaitPlanned();
 
     assertThat(connector.taskConfigs(4)).hasSize(4);
+  }
+
+  /**
+   * A page the store fails to give for a reason that may pass is asked for again, within the same
+   * attempt: a plan of hundreds of pages through a flaky store would hardly ever end if it started
+   * over at each failure.
+   */
+  @Test
+  void aFirstPlanAsksAgainForAPageTheStoreFailedToGiveInsteadOfStartingOver() throws Exception {
+    // Pages of one entry: a plan of many LIST calls.
+    InMemoryStore clean = fourPartitions(new InMemoryStore(1));
+    start(clean, timeBased());
+    awaitPlanned();
+    int cleanCalls = clean.listCalls.get();
+    connector.stop();
+
+    InMemoryStore store = fourPartitions(new InMemoryStore(1));
+    AtomicInteger calls = new AtomicInteger();
+    store.beforeList =
+        () -> {
+          if (calls.incrementAndGet() == 5) {
+            throw new StoreException("Connection reset by peer");
+          }
+        };
+    start(store, timeBased());
+    awaitPlanned();
+
+    assertThat(cleanCalls).isGreaterThan(5);
+    assertThat(calls.get())
+        .as("LIST calls: the clean plan's, and the failed one once more")
+        .isEqualTo(cleanCalls + 1);
   }
 
   @Test

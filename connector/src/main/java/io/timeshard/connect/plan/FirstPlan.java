@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing waits for it: the connector's task configurations do not depend on the backup, and
  * each task finds its own streams, new ones included. A first plan that fails (the store
  * unreachable, throttling, a permission being granted) is tried again after a back-off that grows
- * to the poll interval; the tasks meanwhile plan for themselves. Only a failed destination check,
+ * to the poll interval; the tasks meanwhile plan for themselves. Within an attempt, a page the
+ * store fails to give is asked for again ({@link RetriedPages}), so that a flaky store does not
+ * make a plan of hundreds of pages start over at each failure. Only a failed destination check,
  * which no retry can mend, fails the connector. Any {@link Throwable}, an {@link Error} included,
  * is logged and planning goes on: it is never silently cancelled.
  */
@@ -36,6 +38,7 @@ public final class FirstPlan implements AutoCloseable {
   private final RestorePartitioner partitioner;
   private final PlanRequest request;
   private final Duration interval;
+  private final Duration pageRetries;
   private final Consumer<RestorePlan> onPlan;
   private final Runnable onAttemptFailed;
   private final Consumer<Throwable> onFailure;
@@ -46,6 +49,8 @@ public final class FirstPlan implements AutoCloseable {
 
   /**
    * @param interval the longest wait between two attempts
+   * @param pageRetries how long an attempt asks again for a listing page the store fails to give
+   *     ({@link RetriedPages}), rather than starting over
    * @param onPlan checks the plan and hands it on; throwing fails the connector
    * @param onAttemptFailed called when an attempt fails and another is scheduled
    * @param onFailure called when the plan cannot be used and retrying cannot mend it
@@ -56,6 +61,7 @@ public final class FirstPlan implements AutoCloseable {
       RestorePartitioner partitioner,
       PlanRequest request,
       Duration interval,
+      Duration pageRetries,
       Consumer<RestorePlan> onPlan,
       Runnable onAttemptFailed,
       Consumer<Throwable> onFailure) {
@@ -63,6 +69,7 @@ public final class FirstPlan implements AutoCloseable {
     this.partitioner = partitioner;
     this.request = request;
     this.interval = interval;
+    this.pageRetries = pageRetries;
     this.onPlan = onPlan;
     this.onAttemptFailed = onAttemptFailed;
     this.onFailure = onFailure;
@@ -108,7 +115,8 @@ public final class FirstPlan implements AutoCloseable {
     long started = System.nanoTime();
     RestorePlan plan;
     try {
-      plan = partitioner.plan(lister, request);
+      plan =
+          partitioner.plan(new RetriedPages(lister, pageRetries, scheduler::isShutdown), request);
     } catch (RuntimeException e) {
       failures++;
       Duration retry = backOff(failures);

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * backup is hundreds of pages, and through a store that fails one request in twenty, a plan that
  * starts over at each failure hardly ever ends. It gives up, with the store's failure, when no page
  * has been listed for {@code giveUpAfter} ({@code restore.store.unavailable.timeout.ms}), at once
- * for a failure that will not pass (403, a missing object), and as soon as the task is stopping, so
- * that a stop never waits for a store that is down.
+ * for a failure that will not pass (403, a missing object), and as soon as the task (or the
+ * connector's first plan) is stopping, so that a stop never waits for a store that is down.
  */
 public final class RetriedPages implements ObjectLister {
 
