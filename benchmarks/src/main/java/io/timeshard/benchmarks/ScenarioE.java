@@ -86,8 +86,8 @@ final class ScenarioE {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%s, %s records/s, order %s; %s connections opened (%s at once at most); %s resets, %s"
-              + " answers 503, %s stalled, of %s requests",
+          "%s, %s records/s, order %s; %s connections opened (%s open at the proxy at once at"
+              + " most); %s resets, %s answers 503, %s stalled, of %s requests",
           Results.seconds(result.seconds()),
           Results.count(Math.round(rate())),
           result.allInOrder() ? "kept" : "WRONG",
