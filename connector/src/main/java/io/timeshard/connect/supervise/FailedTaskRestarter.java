@@ -39,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * runs no extension, or the REST API wants credentials) does any worker restart the task, as a task
  * left {@code FAILED} is worse than a restart twice.
  *
- * <p>The request is {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}, to
- * this worker first. Only while another task of the connector is failed in Timeshard's code, which
- * must stay failed, is the task restarted alone ({@code POST /connectors/NAME/tasks/N/restart}).
+ * <p>The request is {@code POST /connectors/NAME/tasks/N/restart}, to this worker first: the task
+ * alone, which the worker that runs it restarts by itself, without the group's leader (which may be
+ * the very worker that is stopping). A connector-wide request ({@code
+ * restart?includeTasks=true&onlyFailed=true}) would restart every failed task, so two workers, each
+ * with a failed task of its own, would restart both tasks twice; and it would restart tasks that
+ * Timeshard failed on purpose.
  */
 final class FailedTaskRestarter {
 
@@ -71,7 +74,7 @@ final class FailedTaskRestarter {
     this.config = config;
     this.identity = identity;
     this.restarts = restarts;
-    this.policy = new RestartPolicy(config.maxPerHour());
+    this.policy = new RestartPolicy(config.maxPerHour(), config.checkInterval());
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -118,6 +121,9 @@ final class FailedTaskRestarter {
           policy.decide(connector, task.taskId(), task.traceMessage(), clock.instant());
       switch (decision) {
         case RESTART -> restart(connector, task, failedBy == WorkerIdentity.Answer.THIS_WORKER);
+        case WAIT -> {
+          // Restarted a moment ago: the next look, after the back-off, asks again.
+        }
         case GIVE_UP -> giveUp(connector, task);
         case LEAVE_TO_TIMESHARD -> {
           // Timeshard failed it on purpose, after its own restarts or for a lasting cause.
@@ -142,9 +148,9 @@ final class FailedTaskRestarter {
     String path =
         "/connectors/"
             + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20")
-            + (othersFailedByTimeshard(health, seen.taskId())
-                ? "/tasks/" + seen.taskId() + "/restart"
-                : "/restart?includeTasks=true&onlyFailed=true");
+            + "/tasks/"
+            + seen.taskId()
+            + "/restart";
     for (String base : restUrls(health, here ? now.workerId() : null)) {
       String url = base + path;
       try {
@@ -194,15 +200,6 @@ final class FailedTaskRestarter {
         return;
       }
     }
-  }
-
-  private static boolean othersFailedByTimeshard(ConnectorHealth health, int task) {
-    return health.tasksState().values().stream()
-        .anyMatch(
-            other ->
-                other.taskId() != task
-                    && "FAILED".equals(other.state())
-                    && !RestartPolicy.failedOutsideTimeshard(other.traceMessage()));
   }
 
   private void giveUp(String connector, TaskState task) {

@@ -9,7 +9,10 @@ import java.util.Map;
 
 /**
  * Which failed tasks of Timeshard's connectors to restart: only those the worker failed outside
- * Timeshard's code, at most {@code maxPerHour} times each.
+ * Timeshard's code, at most {@code maxPerHour} times each, and each restart of a task a back-off
+ * after the one before it, doubling from {@code firstBackOff}: a cause that lasts (the group's
+ * leader gone for a minute) then gets minutes to pass before the budget runs out, rather than six
+ * looks in a row.
  *
  * <p>Timeshard's tasks restart themselves where that is safe, and fail only when their store has
  * been gone for {@code restore.store.unavailable.timeout.ms} or for a reason that a restart does
@@ -26,10 +29,16 @@ final class RestartPolicy {
   private static final Duration WINDOW = Duration.ofHours(1);
 
   private final int maxPerHour;
+  private final Duration firstBackOff;
   private final Map<String, Deque<Instant>> restarts = new HashMap<>();
 
-  RestartPolicy(int maxPerHour) {
+  /**
+   * @param firstBackOff the least time between a task's first and second restart; each further one
+   *     waits twice as long as the one before
+   */
+  RestartPolicy(int maxPerHour, Duration firstBackOff) {
     this.maxPerHour = maxPerHour;
+    this.firstBackOff = firstBackOff;
   }
 
   /** Whether a failure with this trace came from the worker rather than from Timeshard's code. */
@@ -47,7 +56,17 @@ final class RestartPolicy {
     while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(WINDOW))) {
       recent.removeFirst();
     }
-    return recent.size() < maxPerHour ? Decision.RESTART : Decision.GIVE_UP;
+    if (recent.size() >= maxPerHour) {
+      return Decision.GIVE_UP;
+    }
+    if (!recent.isEmpty()
+        && now.isBefore(
+            recent
+                .peekLast()
+                .plus(firstBackOff.multipliedBy(1L << Math.min(recent.size() - 1, 20))))) {
+      return Decision.WAIT;
+    }
+    return Decision.RESTART;
   }
 
   /** Counts a restart asked for {@code now}. */
@@ -64,6 +83,8 @@ final class RestartPolicy {
   enum Decision {
     /** Failed outside Timeshard's code, within the hourly budget. */
     RESTART,
+    /** Failed outside Timeshard's code, within the budget, but restarted too recently. */
+    WAIT,
     /** Failed outside Timeshard's code, but restarted too often in the last hour. */
     GIVE_UP,
     /** Failed in Timeshard's code, which restarts by itself where that is safe. */

@@ -20,10 +20,12 @@ final class WorkerLogLines extends OutputStream {
   private PrintStream original;
   private final Set<String> failedStops = ConcurrentHashMap.newKeySet();
   private final Set<String> extensionRestarts = ConcurrentHashMap.newKeySet();
+  private final Set<String> taskStarts = ConcurrentHashMap.newKeySet();
 
   void install() {
     failedStops.clear();
     extensionRestarts.clear();
+    taskStarts.clear();
     original = System.err;
     System.setErr(new PrintStream(this, true, StandardCharsets.UTF_8));
   }
@@ -65,6 +67,23 @@ final class WorkerLogLines extends OutputStream {
     if (line.contains("FailedTaskRestarter") && line.contains("Restarted task")) {
       extensionRestarts.add(line);
     }
+    if (line.contains("RestoreSourceTask") && line.contains(") planned in ")) {
+      taskStarts.add(line);
+    }
+  }
+
+  /** How many times the task started: each start of a restore task plans, and logs it. */
+  long taskStarts(String connector, int task) {
+    return taskStarts.stream()
+        .filter(line -> line.contains("Restore task " + connector + "-" + task + " ("))
+        .count();
+  }
+
+  /** The extension's restarts of one task. */
+  long restartsByTheExtension(String connector, int task) {
+    return restartsByTheExtension(connector).stream()
+        .filter(line -> line.contains("Restarted task " + task + " of connector "))
+        .count();
   }
 
   /** The extension's restarts of the connector's tasks. */

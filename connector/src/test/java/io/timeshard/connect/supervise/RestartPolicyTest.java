@@ -30,26 +30,28 @@ class RestartPolicyTest {
 
   @Test
   void aFailureOutsideTimeshardsCodeIsRestarted() {
-    assertThat(new RestartPolicy(3).decide("c", 0, FENCING_FAILED, T0)).isEqualTo(Decision.RESTART);
+    assertThat(new RestartPolicy(3, Duration.ofSeconds(10)).decide("c", 0, FENCING_FAILED, T0))
+        .isEqualTo(Decision.RESTART);
   }
 
   @Test
   void aFailureOfTimeshardsOwnIsLeftToTimeshard() {
-    assertThat(new RestartPolicy(3).decide("c", 0, TIMESHARD_FAILED, T0))
+    assertThat(new RestartPolicy(3, Duration.ofSeconds(10)).decide("c", 0, TIMESHARD_FAILED, T0))
         .isEqualTo(Decision.LEAVE_TO_TIMESHARD);
     assertThat(RestartPolicy.failedOutsideTimeshard(TIMESHARD_FAILED)).isFalse();
   }
 
   @Test
   void aFailureWithoutATraceIsLeftAlone() {
-    assertThat(new RestartPolicy(3).decide("c", 0, null, T0))
+    assertThat(new RestartPolicy(3, Duration.ofSeconds(10)).decide("c", 0, null, T0))
         .isEqualTo(Decision.LEAVE_TO_TIMESHARD);
-    assertThat(new RestartPolicy(3).decide("c", 0, " ", T0)).isEqualTo(Decision.LEAVE_TO_TIMESHARD);
+    assertThat(new RestartPolicy(3, Duration.ofSeconds(10)).decide("c", 0, " ", T0))
+        .isEqualTo(Decision.LEAVE_TO_TIMESHARD);
   }
 
   @Test
   void aTaskIsRestartedAtMostMaxTimesInAnyHour() {
-    RestartPolicy policy = new RestartPolicy(2);
+    RestartPolicy policy = new RestartPolicy(2, Duration.ofSeconds(10));
     policy.restarted("c", 1, T0);
     policy.restarted("c", 1, T0.plus(Duration.ofMinutes(10)));
 
@@ -68,7 +70,30 @@ class RestartPolicyTest {
   }
 
   @Test
+  void eachRestartOfATaskWaitsTwiceAsLongAsTheOneBefore() {
+    RestartPolicy policy = new RestartPolicy(6, Duration.ofSeconds(10));
+    Instant at = T0;
+    policy.restarted("c", 0, at);
+    for (int restarts = 1; restarts < 6; restarts++) {
+      Duration backOff = Duration.ofSeconds(10L << (restarts - 1));
+      assertThat(policy.decide("c", 0, FENCING_FAILED, at.plus(backOff).minusMillis(1)))
+          .as("%d restarts, %s after the last", restarts, backOff)
+          .isEqualTo(Decision.WAIT);
+      at = at.plus(backOff);
+      assertThat(policy.decide("c", 0, FENCING_FAILED, at)).isEqualTo(Decision.RESTART);
+      policy.restarted("c", 0, at);
+    }
+    assertThat(Duration.between(T0, at))
+        .as("six restarts span 10 s + 20 s + 40 s + 80 s + 160 s")
+        .isEqualTo(Duration.ofSeconds(310));
+    assertThat(
+            policy.decide("c", 0, FENCING_FAILED, at.plus(Duration.ofHours(1).minusSeconds(311))))
+        .isEqualTo(Decision.GIVE_UP);
+  }
+
+  @Test
   void noRestartAtAllWhenTheBudgetIsZero() {
-    assertThat(new RestartPolicy(0).decide("c", 0, FENCING_FAILED, T0)).isEqualTo(Decision.GIVE_UP);
+    assertThat(new RestartPolicy(0, Duration.ofSeconds(10)).decide("c", 0, FENCING_FAILED, T0))
+        .isEqualTo(Decision.GIVE_UP);
   }
 }
