@@ -32,8 +32,8 @@ public class TaskRestartConfig extends AbstractConfig {
   public static final String MAX_PER_HOUR_CONFIG = PREFIX + "max.per.hour";
   public static final int MAX_PER_HOUR_DEFAULT = 6;
   private static final String MAX_PER_HOUR_DOC =
-      "The most restarts this worker asks for one task in any hour. Each restart of a task waits"
-          + " twice as long after the one before as that one did, from "
+      "The most restarts this worker asks for one task in any hour. A task's restarts are"
+          + " spaced by a back-off that doubles from "
           + CHECK_INTERVAL_MS_CONFIG
           + " (10 s, 20 s, 40 s, ... with the default), so that a cause that lasts a few minutes"
           + " can pass. A failure that comes back more often is not passing: the task is then left"
