@@ -56,9 +56,6 @@ public final class StatusCommand implements Callable<Integer> {
   /** Why tasks restarted by themselves, from the last look's offsets. */
   private List<String> restartNotes = List.of();
 
-  /** The last look's {@code GET /connectors/NAME/status}. */
-  private JsonNode lastStatus;
-
   @Option(
       names = "--connect",
       required = true,
@@ -141,9 +138,9 @@ public final class StatusCommand implements Callable<Integer> {
       while (true) {
         JsonNode offsets = rest.offsets(connector);
         restartNotes = TaskRestartNotes.from(offsets);
-        lastStatus = rest.status(connector);
+        JsonNode status = rest.status(connector);
         RestoreSnapshot snapshot =
-            RestoreSnapshot.of(lastStatus, rest.tasks(connector), offsets, streams);
+            RestoreSnapshot.of(status, rest.tasks(connector), offsets, streams);
         record(rates, snapshot);
         List<String> block = block(snapshot, bars, rates);
         boolean finished = snapshot.failed() || snapshot.complete() || !watch;
@@ -159,7 +156,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         if (finished) {
-          return finish(snapshot, rest, out);
+          return finish(snapshot, status, rest, out);
         }
         Thread.sleep((long) (interval * 1000));
       }
@@ -260,7 +257,10 @@ public final class StatusCommand implements Callable<Integer> {
     return text + " ".repeat(Math.max(0, width - text.length()));
   }
 
-  private int finish(RestoreSnapshot snapshot, ConnectRest rest, PrintWriter out)
+  /**
+   * @param status the last look's {@code GET /connectors/NAME/status}
+   */
+  private int finish(RestoreSnapshot snapshot, JsonNode status, ConnectRest rest, PrintWriter out)
       throws InterruptedException {
     out.println();
     TextTable table =
@@ -284,7 +284,7 @@ public final class StatusCommand implements Callable<Integer> {
       restartNotes.forEach(note -> out.println("  " + note));
     }
     List<String> extensionNotes =
-        ExtensionRestartNotes.from(lastStatus, id -> rest.extensionRestarts(id, connector));
+        ExtensionRestartNotes.from(status, id -> rest.extensionRestarts(id, connector));
     if (!extensionNotes.isEmpty()) {
       out.println();
       out.println(

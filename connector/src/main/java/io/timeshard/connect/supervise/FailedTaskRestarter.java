@@ -64,19 +64,22 @@ final class FailedTaskRestarter {
   private final TaskRestartLog restarts;
   private final Set<String> givenUp = new HashSet<>();
 
+  /**
+   * @param token what this worker's extension answers at {@code GET /timeshard/worker-token}
+   */
   FailedTaskRestarter(
       ConnectClusterState cluster,
       TaskRestartConfig config,
-      WorkerIdentity identity,
+      String token,
       TaskRestartLog restarts,
       Clock clock) {
     this.cluster = cluster;
     this.config = config;
-    this.identity = identity;
     this.restarts = restarts;
     this.policy = new RestartPolicy(config.maxPerHour(), config.checkInterval());
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.identity = new WorkerIdentity(token, config.scheme(), http);
   }
 
   /** Looks at every Timeshard connector once. */
@@ -110,17 +113,10 @@ final class FailedTaskRestarter {
         givenUp.remove(connector + "-" + task.taskId());
         continue;
       }
-      WorkerIdentity.Answer failedBy = identity.of(task.workerId());
-      if (failedBy == WorkerIdentity.Answer.ANOTHER_WORKER
-          || failedBy == WorkerIdentity.Answer.NO_ANSWER) {
-        // That worker's extension restarts it, and only that one; or that worker is gone, and
-        // Connect gives its tasks to the others.
-        continue;
-      }
       Decision decision =
           policy.decide(connector, task.taskId(), task.traceMessage(), clock.instant());
       switch (decision) {
-        case RESTART -> restart(connector, task, failedBy == WorkerIdentity.Answer.THIS_WORKER);
+        case RESTART -> restartIfFailedHere(connector, task);
         case WAIT -> {
           // Restarted a moment ago: the next look, after the back-off, asks again.
         }
@@ -130,6 +126,21 @@ final class FailedTaskRestarter {
         }
       }
     }
+  }
+
+  /**
+   * Restarts the task if this worker failed it, or if the worker that did gives no token. Asked
+   * only for a task to restart: a task Timeshard failed itself costs no request to its worker.
+   */
+  private void restartIfFailedHere(String connector, TaskState task) {
+    WorkerIdentity.Answer failedBy = identity.of(task.workerId());
+    if (failedBy == WorkerIdentity.Answer.ANOTHER_WORKER
+        || failedBy == WorkerIdentity.Answer.NO_ANSWER) {
+      // That worker's extension restarts it, and only that one; or that worker is gone, and
+      // Connect gives its tasks to the others.
+      return;
+    }
+    restart(connector, task, failedBy == WorkerIdentity.Answer.THIS_WORKER);
   }
 
   /**
@@ -174,7 +185,7 @@ final class FailedTaskRestarter {
               TaskRestartConfig.MAX_PER_HOUR_CONFIG,
               here
                   ? "this worker (" + now.workerId() + ")"
-                  : "the worker " + now.workerId() + ", whose extension did not answer,",
+                  : "the worker " + now.workerId() + ", which gave no token (no extension there?),",
               cause);
           return;
         }

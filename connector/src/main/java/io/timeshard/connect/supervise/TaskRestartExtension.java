@@ -60,12 +60,7 @@ public class TaskRestartExtension implements ConnectRestExtension {
           e);
     }
     FailedTaskRestarter restarter =
-        new FailedTaskRestarter(
-            context.clusterState(),
-            config,
-            new WorkerIdentity(token, config.scheme()),
-            restarts,
-            Clock.systemUTC());
+        new FailedTaskRestarter(context.clusterState(), config, token, restarts, Clock.systemUTC());
     looks =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {

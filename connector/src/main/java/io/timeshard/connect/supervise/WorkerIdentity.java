@@ -42,11 +42,12 @@ final class WorkerIdentity {
   /**
    * @param token what this worker's {@link WorkerResources} answers
    * @param scheme {@code http} or {@code https}, as the workers' REST listeners
+   * @param http the extension's HTTP client
    */
-  WorkerIdentity(String token, String scheme) {
+  WorkerIdentity(String token, String scheme, HttpClient http) {
     this.token = token;
     this.scheme = scheme;
-    this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    this.http = http;
   }
 
   synchronized Answer of(String workerId) {

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,11 @@ class WorkerIdentityTest {
     if (server != null) {
       server.stop(0);
     }
+  }
+
+  /** This worker's identity: its extension's token is "token-a". */
+  private static WorkerIdentity identity() {
+    return new WorkerIdentity("token-a", "http", HttpClient.newHttpClient());
   }
 
   /** A worker at 127.0.0.1 whose extension answers {@code token}, or none when it is null. */
@@ -49,7 +55,7 @@ class WorkerIdentityTest {
 
   @Test
   void itsOwnTokenBackMeansThisWorkerAndStaysKnownForTheWorkersLife() throws IOException {
-    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
+    WorkerIdentity identity = identity();
     String id = worker("token-a");
 
     assertThat(identity.of(id)).isEqualTo(Answer.THIS_WORKER);
@@ -59,7 +65,7 @@ class WorkerIdentityTest {
 
   @Test
   void anotherTokenMeansAnotherWorker() throws IOException {
-    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
+    WorkerIdentity identity = identity();
     String id = worker("token-b");
 
     assertThat(identity.of(id)).isEqualTo(Answer.ANOTHER_WORKER);
@@ -69,7 +75,7 @@ class WorkerIdentityTest {
 
   @Test
   void aWorkerWithoutTheExtensionIsUnknown() throws IOException {
-    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
+    WorkerIdentity identity = identity();
     String id = worker(null);
     assertThat(identity.of(id)).isEqualTo(Answer.UNKNOWN);
     assertThat(identity.of(null)).isEqualTo(Answer.UNKNOWN);
@@ -77,7 +83,7 @@ class WorkerIdentityTest {
 
   @Test
   void nothingListeningAtTheAddressIsNoAnswer() throws IOException {
-    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
+    WorkerIdentity identity = identity();
     int free;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       free = socket.getLocalPort();
@@ -87,7 +93,7 @@ class WorkerIdentityTest {
 
   @Test
   void anUnknownAnswerIsAskedAgainNextTime() throws IOException {
-    WorkerIdentity identity = new WorkerIdentity("token-a", "http");
+    WorkerIdentity identity = identity();
     String id = worker(null);
     assertThat(identity.of(id)).isEqualTo(Answer.UNKNOWN);
     int port = server.getAddress().getPort();
